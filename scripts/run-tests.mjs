@@ -1,0 +1,29 @@
+// Runs every `*.test.ts` below the given folders with Node's built-in test runner, through tsx.
+// Node 20's runner does not expand globs itself, hence this small finder.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const folders = process.argv.slice(2);
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith('.test.ts')) files.push(path);
+  }
+};
+folders.forEach(walk);
+if (files.length === 0) {
+  console.error(`No *.test.ts files under ${folders.join(', ')}`);
+  process.exit(1);
+}
+// End-to-end tests share one VS Code and one browser per file; running files side by side
+// would only make two cores thrash.
+const serial = folders.some((f) => f.includes('e2e'));
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${serial ? 1 : 2}`, ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
