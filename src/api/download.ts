@@ -1,0 +1,163 @@
+// Saving a result: streamed to a hidden temporary file beside the target and given its final name only
+// once complete and verified, so no partial or foreign file ever appears under a real name.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { link, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { request, type Dispatcher } from 'undici';
+import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
+import { ApiError } from './errors';
+import { transportError } from './http';
+import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
+
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+/** Enough of the head to find a JPEG's size marker behind its metadata. */
+const HEAD_BYTES = 256 * 1024;
+
+export interface DownloadOptions {
+  dispatcher: Dispatcher;
+  directory: string;
+  /** File name without extension; the extension comes from the bytes. A counter is added on a clash. */
+  baseName: string;
+  signal?: AbortSignal;
+  maxBytes?: number;
+  backoff?: BackoffPolicy;
+  log?: (message: string) => void;
+}
+
+export interface DownloadedImage {
+  path: string;
+  fileName: string;
+  type: ImageType;
+  bytes: number;
+  width?: number;
+  height?: number;
+}
+
+export async function downloadImage(url: string, options: DownloadOptions): Promise<DownloadedImage> {
+  const policy = options.backoff ?? LOOKUP_BACKOFF;
+  for (let attempt = 1; ; attempt++) {
+    throwIfCancelled(options.signal);
+    try {
+      return await downloadOnce(url, options);
+    } catch (error) {
+      if (attempt >= policy.attempts || !isRetryable(error)) throw error;
+      const wait = backoffDelay(policy, attempt);
+      options.log?.(`download of ${url} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
+      await sleep(wait, options.signal);
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (['network', 'timeout', 'truncated'].includes(error.code)) return true;
+  return error.status === 429 || (error.status !== undefined && error.status >= 500);
+}
+
+async function downloadOnce(url: string, options: DownloadOptions): Promise<DownloadedImage> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+  const response = await openImage(url, options);
+  const declared = Number(response.headers['content-length']);
+  if (declared > maxBytes) {
+    response.body.destroy();
+    throw tooLarge(maxBytes);
+  }
+
+  const temporary = join(options.directory, `.${options.baseName}.${randomBytes(6).toString('hex')}.part`);
+  const head: Buffer[] = [];
+  let received = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (received < HEAD_BYTES) head.push(chunk.subarray(0, HEAD_BYTES - received));
+      received += chunk.length;
+      done(received > maxBytes ? tooLarge(maxBytes) : null, chunk);
+    },
+  });
+  try {
+    try {
+      await pipeline(response.body, meter, createWriteStream(temporary, { flags: 'wx' }), { signal: options.signal });
+    } catch (error) {
+      throw error instanceof ApiError ? error : transportError(error, options.signal);
+    }
+    if (Number.isFinite(declared) && received !== declared) {
+      throw new ApiError({ code: 'truncated' }, `The image download ended after ${received} of ${declared} bytes.`);
+    }
+    const headBytes = Buffer.concat(head);
+    const type = sniffImageType(headBytes);
+    if (!type) {
+      throw new ApiError({ code: 'not_an_image' }, `The service's result at ${url} is not a PNG, JPEG, WebP or GIF image; it was not saved.`);
+    }
+    const fileName = await claimName(temporary, options.directory, options.baseName, type.extension);
+    return { path: join(options.directory, fileName), fileName, type, bytes: received, ...imageSize(headBytes) };
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/** GET without credentials (the image host must never see the API token), following a few redirects. */
+async function openImage(url: string, options: DownloadOptions): Promise<Dispatcher.ResponseData> {
+  let current = url;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    assertWebUrl(current);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(current, {
+        method: 'GET',
+        dispatcher: options.dispatcher,
+        signal: options.signal,
+        headers: { accept: 'image/png,image/jpeg,image/webp,image/gif,*/*;q=0.5' },
+      });
+    } catch (error) {
+      throw transportError(error, options.signal);
+    }
+    const location = response.headers.location;
+    if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+      response.body.destroy();
+      current = new URL(location, current).toString();
+      continue;
+    }
+    if (response.statusCode !== 200) {
+      response.body.destroy();
+      throw new ApiError(
+        { code: response.statusCode >= 500 ? 'service_unavailable' : 'download_failed', status: response.statusCode },
+        `The image host answered HTTP ${response.statusCode} for ${current}.`,
+      );
+    }
+    return response;
+  }
+  throw new ApiError({ code: 'download_failed' }, `The image URL redirected more than ${MAX_REDIRECTS} times: ${url}`);
+}
+
+export function assertWebUrl(url: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new ApiError({ code: 'unsupported_url' }, `The service returned an image address that is not a URL: ${url.slice(0, 200)}`);
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ApiError({ code: 'unsupported_url' }, `Refusing to download an image from a ${protocol} address; only http and https are allowed.`);
+  }
+}
+
+/** Hard-links the finished file to the first free name: `link` fails instead of overwriting. */
+async function claimName(temporary: string, directory: string, baseName: string, extension: string): Promise<string> {
+  for (let counter = 1; counter < 10_000; counter++) {
+    const fileName = counter === 1 ? `${baseName}.${extension}` : `${baseName}-${counter}.${extension}`;
+    try {
+      await link(temporary, join(directory, fileName));
+      return fileName;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new ApiError({ code: 'download_failed' }, `No free file name for ${baseName}.${extension} in ${directory}.`);
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError({ code: 'too_large' }, `The image is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB download limit; it was not saved.`);
+}

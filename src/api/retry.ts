@@ -1,0 +1,45 @@
+// Waiting between attempts: exponential backoff with full jitter, and the server's Retry-After when it gives one.
+import { ApiError } from './errors';
+
+export interface BackoffPolicy {
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+export const LOOKUP_BACKOFF: BackoffPolicy = { attempts: 4, baseMs: 500, maxMs: 8_000 };
+
+/** Delay before retry number `attempt` (1-based): random in [0, min(max, base * 2^(attempt-1))]. */
+export function backoffDelay(policy: BackoffPolicy, attempt: number, random = Math.random): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
+  return Math.round(ceiling * random());
+}
+
+/** `Retry-After` is seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const header = Array.isArray(value) ? value[0] : value;
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ApiError({ code: 'cancelled', cause: signal.reason });
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  throwIfCancelled(signal);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ApiError({ code: 'cancelled', cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

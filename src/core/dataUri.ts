@@ -1,0 +1,25 @@
+// Local images travel to the service inline, as data URIs, checked before anything is sent.
+import { sniffImageType } from './imageType';
+
+/** The service's limit for one input image. */
+export const MAX_INPUT_IMAGE_BYTES = 10 * 1024 * 1024;
+
+export class InputImageError extends Error {
+  constructor(readonly fileName: string, message: string) {
+    super(message);
+    this.name = 'InputImageError';
+  }
+}
+
+/** A `data:image/<type>;base64,...` URI whose type comes from the bytes; refuses non-images and files over 10 MB. */
+export function imageDataUri(bytes: Uint8Array, fileName: string): string {
+  if (bytes.byteLength > MAX_INPUT_IMAGE_BYTES) {
+    const megabytes = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    throw new InputImageError(fileName, `"${fileName}" is ${megabytes} MB; the service accepts images of at most 10 MB. Resize or compress it first.`);
+  }
+  const type = sniffImageType(bytes);
+  if (!type) {
+    throw new InputImageError(fileName, `"${fileName}" is not a PNG, JPEG, WebP or GIF image, so it cannot be edited.`);
+  }
+  return `data:${type.mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+}
