@@ -1,0 +1,19 @@
+// Where generated images go: a folder inside the workspace folder, never outside it, because a
+// workspace's settings must not be able to make the extension write elsewhere on the machine.
+import { posix } from 'node:path';
+
+/**
+ * Resolves `nanoBanana.outputDirectory` against a workspace folder's `Uri.path`.
+ * Returns the folder's path, or an error message when it would leave the workspace folder.
+ */
+export function resolveOutputPath(workspacePath: string, setting: string): { path: string } | { error: string } {
+  let relative = setting.trim().replace(/\\/g, '/') || '.';
+  // A Windows drive path is absolute too; `Uri.path` spells it `/c:/...`.
+  if (/^[a-z]:\//i.test(relative)) relative = `/${relative}`;
+  const path = posix.resolve(workspacePath, relative);
+  const root = posix.resolve(workspacePath);
+  if (path !== root && !path.startsWith(root.endsWith('/') ? root : `${root}/`)) {
+    return { error: `The "nanoBanana.outputDirectory" setting ("${setting}") points outside the workspace folder; use a path inside it, such as "assets/generated".` };
+  }
+  return { path };
+}
