@@ -39,7 +39,12 @@ export class NanoBananaClient {
    * a resent submit that had reached the service is a second paid task.
    */
   async submit(request: ImagesRequest, signal?: AbortSignal): Promise<SubmittedTask> {
-    const body = ImagesRequest.parse({ ...request, async: true });
+    const parsed = ImagesRequest.safeParse({ ...request, async: true });
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
+      throw new ApiError({ code: 'bad_request' }, `The request was not sent because it is invalid (${problems}).`);
+    }
+    const body = parsed.data;
     const retries = this.options.submitRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
       throwIfCancelled(signal);

@@ -1,0 +1,48 @@
+// Moves a downloaded image into a workspace folder through `workspace.fs` (so remote and virtual
+// workspaces work), under the first free name, never overwriting and never showing a partial file.
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { numberedFileName } from '../core/naming';
+
+/** Name claims in one folder run one at a time, so concurrent jobs cannot pick the same free name. */
+const folderQueues = new Map<string, Promise<unknown>>();
+
+export async function saveIntoFolder(localFile: string, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
+  await vscode.workspace.fs.createDirectory(folder);
+  // Copied under a hidden name first: a copy cut short leaves only a dot-file that is cleaned up below.
+  const partial = vscode.Uri.joinPath(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    await vscode.workspace.fs.copy(vscode.Uri.file(localFile), partial, { overwrite: false });
+    return await inFolderQueue(folder, () => claimFreeName(partial, folder, baseName, extension));
+  } finally {
+    await vscode.workspace.fs.delete(partial).then(undefined, () => undefined);
+  }
+}
+
+async function claimFreeName(partial: vscode.Uri, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
+  for (let counter = 1; counter < 10_000; counter++) {
+    const target = vscode.Uri.joinPath(folder, numberedFileName(baseName, extension, counter));
+    if (await exists(target)) continue;
+    await vscode.workspace.fs.rename(partial, target, { overwrite: false });
+    return target;
+  }
+  throw new Error(`No free file name for ${baseName}.${extension} in ${folder.fsPath}.`);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function inFolderQueue<T>(folder: vscode.Uri, work: () => Promise<T>): Promise<T> {
+  const key = folder.toString();
+  const result = (folderQueues.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = result.then(() => undefined, () => undefined);
+  folderQueues.set(key, settled);
+  void settled.then(() => folderQueues.get(key) === settled && folderQueues.delete(key));
+  return result;
+}

@@ -1,0 +1,43 @@
+// Typed access to the `nanoBanana.*` settings.
+import * as vscode from 'vscode';
+
+export const DEFAULT_API_BASE_URL = 'https://api.acedata.cloud';
+
+export interface Settings {
+  apiBaseUrl: string;
+  model: string;
+  aspectRatio: string;
+  resolution: string;
+  count: number;
+  outputDirectory: string;
+  askForOptions: boolean;
+  callbackUrl: string;
+  requestTimeoutSeconds: number;
+  waitTimeoutMinutes: number;
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const config = vscode.workspace.getConfiguration('nanoBanana', scope);
+  return {
+    apiBaseUrl: trustedApiBaseUrl(config),
+    model: config.get<string>('model', 'nano-banana').trim() || 'nano-banana',
+    aspectRatio: config.get<string>('aspectRatio', '1:1'),
+    resolution: config.get<string>('resolution', '1K'),
+    count: config.get<number>('count', 1),
+    outputDirectory: config.get<string>('outputDirectory', 'assets/generated'),
+    askForOptions: config.get<boolean>('askForOptions', true),
+    callbackUrl: config.get<string>('callbackUrl', '').trim(),
+    requestTimeoutSeconds: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)),
+    waitTimeoutMinutes: Math.max(1, config.get<number>('waitTimeoutMinutes', 10)),
+  };
+}
+
+/**
+ * The API base URL from user (or machine-wide) settings only. The manifest already declares it
+ * `application`-scoped; reading the global value explicitly also holds if a workspace file sets it
+ * anyway, because a workspace choosing where the token is sent would leak it to that host.
+ */
+function trustedApiBaseUrl(config: vscode.WorkspaceConfiguration): string {
+  const value = config.inspect<string>('apiBaseUrl')?.globalValue?.trim();
+  return value || DEFAULT_API_BASE_URL;
+}

@@ -1,0 +1,24 @@
+// Failures shown the same way everywhere: the message, the ids support needs, and the one action that helps.
+import * as vscode from 'vscode';
+import { ApiError } from '../api/errors';
+import { InputImageError } from '../core/dataUri';
+import { CONSOLE_URL } from '../services/tokenStore';
+import type { Log } from '../services/log';
+
+export async function showError(error: unknown, log: Log, context: string): Promise<void> {
+  log.error(context, error);
+  if (error instanceof InputImageError) {
+    void vscode.window.showErrorMessage(error.message);
+    return;
+  }
+  const apiError = error instanceof ApiError ? error : undefined;
+  const message = apiError?.detailedMessage ?? `${context}: ${error instanceof Error ? error.message : String(error)}`;
+  const actions: string[] = [];
+  if (apiError?.action === 'setToken') actions.push('Set API Token');
+  if (apiError?.action === 'openBilling') actions.push('Open Console');
+  actions.push('Open Output');
+  const choice = await vscode.window.showErrorMessage(`Nano Banana: ${message}`, ...actions);
+  if (choice === 'Set API Token') await vscode.commands.executeCommand('nanoBanana.setApiToken');
+  if (choice === 'Open Console') await vscode.env.openExternal(vscode.Uri.parse(CONSOLE_URL));
+  if (choice === 'Open Output') log.show();
+}
