@@ -1,5 +1,64 @@
+// Wires the extension together: services, the job runner, the preview panel and one command per action.
 import * as vscode from 'vscode';
+import { clearApiToken, setApiToken } from './commands/apiToken';
+import { editImage } from './commands/editImage';
+import { generateImage, generateWith } from './commands/generateImage';
+import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
+import type { Services } from './commands/services';
+import { JobRunner } from './jobs/jobRunner';
+import { JobStore } from './jobs/jobStore';
+import { MarkdownEditorTracker } from './markdown/markdownEditorTracker';
+import { PreviewPanel, type PreviewActions } from './preview/previewPanel';
+import { ApiSession } from './services/apiSession';
+import { Log } from './services/log';
+import { TokenStore } from './services/tokenStore';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  const store = new JobStore();
+  const tokens = new TokenStore(context.secrets);
+  const session = new ApiSession(log);
+  const markdownEditors = new MarkdownEditorTracker();
+  context.subscriptions.push(log, store, tokens, session, markdownEditors);
+
+  const services: Services = {
+    context,
+    store,
+    tokens,
+    log,
+    markdownEditors,
+    runner: new JobRunner({ store, session, log }),
+    lastOptions: new Map(),
+    showPreview: (preserveFocus) => PreviewPanel.show({ extensionUri: context.extensionUri, store, actions, markdownEditors }, { preserveFocus }),
+  };
+  const actions: PreviewActions = {
+    insertLink: (image, alt) => insertLinkIntoLastMarkdown(services, image, alt),
+    editImage: async (image) => void (await editImage(services, image)),
+    generateAgain: async (job) => void (await generateWith(services, {
+      prompt: job.prompt,
+      options: job.options,
+      folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
+    })),
+  };
+
+  const commands: Record<string, (...args: unknown[]) => unknown> = {
+    'nanoBanana.generateImage': (folder) => generateImage(services, folder),
+    'nanoBanana.editImage': (clicked, selection) => editImage(services, clicked, selection),
+    'nanoBanana.insertImage': () => insertImage(services),
+    'nanoBanana.setApiToken': () => setApiToken(services),
+    'nanoBanana.clearApiToken': () => clearApiToken(services),
+    'nanoBanana.showPreview': () => services.showPreview(false),
+  };
+  for (const [id, handler] of Object.entries(commands)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        await handler(...args);
+      } catch (error) {
+        log.error(`${id} failed`, error);
+        void vscode.window.showErrorMessage(`Nano Banana: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }));
+  }
+}
 
 export function deactivate(): void {}

@@ -1,7 +1,7 @@
 // Shapes of every body the Nano Banana API sends or takes (../shared/api-contract.md).
 // Responses are parsed, never trusted: fields we do not use are let through (loose objects),
 // fields we rely on are checked.
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 export const ASPECT_RATIOS = ['1:1', '3:2', '2:3', '16:9', '9:16', '4:3', '3:4'] as const;
 export const RESOLUTIONS = ['1K', '2K', '4K'] as const;

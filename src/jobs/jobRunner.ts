@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { downloadImage } from '../api/download';
 import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
-import type { ApiConnection, ApiSession } from '../services/apiSession';
+import type { ApiConnection } from '../api/connection';
+import type { ApiSession } from '../services/apiSession';
 import type { Log } from '../services/log';
 import { readSettings } from '../services/settings';
 import { showError } from '../ui/showError';
@@ -58,7 +58,7 @@ export class JobRunner {
         cancellation.onCancellationRequested(() => controller.abort());
         const report = (message: string) => progress.report({ message });
         try {
-          await this.execute(job, spec, this.deps.session.connect(token), controller.signal, report);
+          await this.execute(job, spec, await this.deps.session.connect(token), controller.signal, report);
           return job;
         } catch (error) {
           await this.fail(job, error);
@@ -104,7 +104,7 @@ export class JobRunner {
       for (const [index, url] of state.imageUrls.entries()) {
         this.update(job, 'downloading');
         report(`Downloading image ${index + 1} of ${state.imageUrls.length}…`);
-        const file = await downloadImage(url, { dispatcher: api.dispatcher, directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
+        const file = await api.download(url, { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
         this.update(job, 'saving');
         report(`Saving image ${index + 1} of ${state.imageUrls.length}…`);
         const saved = await saveIntoFolder(file.path, spec.targetFolder, spec.baseName, file.type.extension);

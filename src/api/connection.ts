@@ -1,0 +1,40 @@
+// Everything a job needs to talk to the service, built in one place. The extension loads this module
+// lazily (undici is most of the bundle), so activation stays cheap.
+import type { Agent } from 'undici';
+import { NanoBananaClient } from './client';
+import { downloadImage, type DownloadedImage, type DownloadOptions } from './download';
+import { createAgent, type HttpTimeouts } from './http';
+import { TaskPoller } from './poller';
+
+export interface ConnectionOptions {
+  baseUrl: string;
+  token: string;
+  timeouts: HttpTimeouts;
+  pollIntervalMs?: number;
+  log?: (message: string) => void;
+  warn?: (message: string) => void;
+}
+
+export interface ApiConnection {
+  client: NanoBananaClient;
+  poller: TaskPoller;
+  dispatcher: Agent;
+  download(url: string, options: Omit<DownloadOptions, 'dispatcher'>): Promise<DownloadedImage>;
+  close(): Promise<void>;
+}
+
+export function openConnection(options: ConnectionOptions): ApiConnection {
+  const dispatcher = createAgent(options.timeouts);
+  const client = new NanoBananaClient({ baseUrl: options.baseUrl, token: options.token, dispatcher, log: options.log });
+  const poller = new TaskPoller(() => client, { intervalMs: options.pollIntervalMs, log: options.warn });
+  return {
+    client,
+    poller,
+    dispatcher,
+    download: (url, downloadOptions) => downloadImage(url, { ...downloadOptions, dispatcher }),
+    close: async () => {
+      poller.dispose();
+      await dispatcher.close();
+    },
+  };
+}

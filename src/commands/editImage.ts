@@ -1,0 +1,101 @@
+// Nano Banana: Edit Image — on the images selected in the Explorer, the image preview's editor, or
+// images picked from the workspace. Every input is checked before anything is sent.
+import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/dataUri';
+import { editedBaseName } from '../core/naming';
+import type { JobOptions, JobRecord } from '../jobs/job';
+import { askPrompt } from '../ui/askPrompt';
+import { chooseOptions } from './chooseOptions';
+import { announceSaved } from './generateImage';
+import type { Services } from './services';
+
+const IMAGE_GLOB = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}';
+
+/** Explorer passes the clicked item and the whole selection; the editor title passes the image. */
+export async function editImage(services: Services, clicked?: unknown, selection?: unknown, preset?: { prompt?: string; options?: JobOptions }): Promise<JobRecord | undefined> {
+  const images = await chooseImages(clicked, selection);
+  if (!images?.length) return undefined;
+  const imageUrls = await readInputs(images);
+  if (!imageUrls) return undefined;
+  const token = await services.tokens.getOrAsk();
+  if (!token) return undefined;
+
+  const names = images.map((image) => posix.basename(image.path));
+  const title = `Nano Banana: Edit ${names.length === 1 ? names[0] : `${names.length} images`}`;
+  const prompt = await askPrompt(title, 'e.g. make the background a starry night sky', preset?.prompt);
+  if (!prompt) return undefined;
+  const options = await chooseOptions(services, 'edit', title, preset?.options);
+  if (!options) return undefined;
+
+  const job = await services.runner.run(
+    {
+      action: 'edit',
+      prompt,
+      options,
+      imageUrls,
+      sourceImages: images,
+      targetFolder: vscode.Uri.joinPath(images[0], '..'),
+      baseName: editedBaseName(names[0]),
+    },
+    token,
+  );
+  if (job) announceSaved(services, job);
+  return job;
+}
+
+async function chooseImages(clicked: unknown, selection: unknown): Promise<vscode.Uri[] | undefined> {
+  if (Array.isArray(selection) && selection.length > 0 && selection.every((item) => item instanceof vscode.Uri)) {
+    return selection as vscode.Uri[];
+  }
+  if (clicked instanceof vscode.Uri) return [clicked];
+  const previewed = activeImagePreview();
+  if (previewed) return [previewed];
+  return pickWorkspaceImages();
+}
+
+/** The image shown by VS Code's built-in image preview, when that is the active tab. */
+function activeImagePreview(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === 'imagePreview.previewEditor' ? input.uri : undefined;
+}
+
+async function pickWorkspaceImages(): Promise<vscode.Uri[] | undefined> {
+  const files = await vscode.workspace.findFiles(IMAGE_GLOB, '**/node_modules/**', 2000);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage('Nano Banana: there are no PNG, JPEG or WebP images in this workspace to edit.');
+    return undefined;
+  }
+  const items = files
+    .map((uri) => ({ label: posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, true), uri }))
+    .sort((a, b) => a.description.localeCompare(b.description));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Nano Banana: Edit Image',
+    placeHolder: 'Pick the images to edit (the first one sets the result\'s folder and default ratio)',
+    canPickMany: true,
+    matchOnDescription: true,
+    ignoreFocusOut: true,
+  });
+  return picked?.map((item) => item.uri);
+}
+
+/** Data URIs of every input, or undefined after telling the user which file cannot be sent. */
+async function readInputs(images: vscode.Uri[]): Promise<string[] | undefined> {
+  const urls: string[] = [];
+  for (const image of images) {
+    const name = vscode.workspace.asRelativePath(image, false);
+    try {
+      const stat = await vscode.workspace.fs.stat(image);
+      if (stat.type & vscode.FileType.Directory) throw new InputImageError(name, `"${name}" is a folder, not an image.`);
+      if (stat.size > MAX_INPUT_IMAGE_BYTES) {
+        throw new InputImageError(name, `"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the service accepts images of at most 10 MB. Resize or compress it first.`);
+      }
+      urls.push(imageDataUri(await vscode.workspace.fs.readFile(image), name));
+    } catch (error) {
+      const message = error instanceof InputImageError ? error.message : `"${name}" could not be read: ${(error as Error).message}`;
+      void vscode.window.showErrorMessage(`Nano Banana: ${message} Nothing was sent.`);
+      return undefined;
+    }
+  }
+  return urls;
+}

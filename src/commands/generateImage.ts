@@ -1,0 +1,52 @@
+// Nano Banana: Generate Image — from the palette (saved into the output directory) or from a folder
+// in the Explorer (saved into that folder).
+import * as vscode from 'vscode';
+import type { JobOptions, JobRecord } from '../jobs/job';
+import { slugFromPrompt } from '../core/naming';
+import { askPrompt } from '../ui/askPrompt';
+import { chooseOptions } from './chooseOptions';
+import type { Services } from './services';
+import { askForFolder, outputFolderFor } from './targetFolder';
+
+export interface GeneratePreset {
+  prompt?: string;
+  options?: JobOptions;
+  /** Where to save; the output directory of `resource`'s workspace folder otherwise. */
+  folder?: vscode.Uri;
+  resource?: vscode.Uri;
+}
+
+export async function generateImage(services: Services, clickedFolder?: unknown): Promise<JobRecord | undefined> {
+  return generateWith(services, { folder: clickedFolder instanceof vscode.Uri ? clickedFolder : undefined });
+}
+
+/** The generate flow, shared by Generate Image, Insert Link and Generate Again. */
+export async function generateWith(services: Services, preset: GeneratePreset): Promise<JobRecord | undefined> {
+  const choice = preset.folder ? { folder: preset.folder } : outputFolderFor(preset.resource);
+  if ('error' in choice) {
+    void vscode.window.showErrorMessage(`Nano Banana: ${choice.error}`);
+    return undefined;
+  }
+  const token = await services.tokens.getOrAsk();
+  if (!token) return undefined;
+  const title = 'Nano Banana: Generate Image';
+  const prompt = await askPrompt(title, 'e.g. a flat illustration of a banana astronaut, pastel colours', preset.prompt);
+  if (!prompt) return undefined;
+  const options = await chooseOptions(services, 'generate', title, preset.options);
+  if (!options) return undefined;
+  const folder = 'folder' in choice ? choice.folder : await askForFolder();
+  if (!folder) return undefined;
+
+  const job = await services.runner.run(
+    { action: 'generate', prompt, options, sourceImages: [], targetFolder: folder, baseName: slugFromPrompt(prompt) },
+    token,
+  );
+  if (job) announceSaved(services, job);
+  return job;
+}
+
+export function announceSaved(services: Services, job: JobRecord): void {
+  services.showPreview(true);
+  const names = job.images.map((image) => image.label).join(', ');
+  vscode.window.setStatusBarMessage(`$(check) Nano Banana: saved ${names}`, 8000);
+}

@@ -1,0 +1,20 @@
+// What every command needs, built once in `activate` and handed to each command.
+import type * as vscode from 'vscode';
+import type { JobAction, JobOptions } from '../jobs/job';
+import type { JobRunner } from '../jobs/jobRunner';
+import type { JobStore } from '../jobs/jobStore';
+import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
+import type { Log } from '../services/log';
+import type { TokenStore } from '../services/tokenStore';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  store: JobStore;
+  tokens: TokenStore;
+  runner: JobRunner;
+  log: Log;
+  markdownEditors: MarkdownEditorTracker;
+  /** This session's last choice per kind of job, so Enter repeats it. */
+  lastOptions: Map<JobAction, JobOptions>;
+  showPreview(preserveFocus: boolean): void;
+}
