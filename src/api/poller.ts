@@ -27,6 +27,8 @@ export class TaskPoller {
   private readonly waiters = new Map<string, Set<Waiter>>();
   private readonly misses = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  /** True while a lookup is out: remove() may clear the timer meanwhile, and a wait() must not start a second loop. */
+  private polling = false;
   private failures = 0;
   private nextBatchStart = 0;
 
@@ -84,13 +86,14 @@ export class TaskPoller {
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer || this.waiters.size === 0) return;
+    if (this.timer || this.polling || this.waiters.size === 0) return;
     this.timer = setTimeout(() => void this.tick(), delayMs);
   }
 
   private async tick(): Promise<void> {
     const ids = this.nextBatch();
     let delay = this.options.intervalMs ?? 1000;
+    this.polling = true;
     try {
       const records = await this.client().retrieveBatch(ids);
       this.failures = 0;
@@ -102,6 +105,7 @@ export class TaskPoller {
       this.options.log?.(`task lookup failed (${error instanceof ApiError ? error.code : String(error)}); next in ${delay} ms`);
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.rejectAll(ids, error);
     }
+    this.polling = false;
     this.timer = undefined;
     this.schedule(delay);
   }

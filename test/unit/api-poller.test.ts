@@ -1,0 +1,188 @@
+// The poller against a scripted client: one batched lookup per tick, never two at once, and every way a
+// wait ends (success, failure, unknown id, rejected token, cancellation).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { NanoBananaClient } from '../../src/api/client';
+import { ApiError } from '../../src/api/errors';
+import { TaskPoller } from '../../src/api/poller';
+import type { TaskRecord } from '../../src/api/schemas';
+
+type Answer = (ids: string[], call: number) => TaskRecord[] | Promise<TaskRecord[]>;
+
+/** A client whose retrieveBatch answers through `answer`, recording every call and how many overlap. */
+function scriptedClient(answer: Answer) {
+  const calls: string[][] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const client = {
+    async retrieveBatch(ids: readonly string[]): Promise<TaskRecord[]> {
+      calls.push([...ids]);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        return await answer([...ids], calls.length);
+      } finally {
+        inFlight--;
+      }
+    },
+  } as unknown as NanoBananaClient;
+  return { client, calls, get maxInFlight() { return maxInFlight; } };
+}
+
+const done = (id: string): TaskRecord => ({
+  id,
+  response: { success: true, task_id: id, data: [{ image_url: `https://cdn.acedata.cloud/${id}.png` }] },
+});
+const running = (id: string): TaskRecord => ({ id, response: { task_id: id } });
+
+/** Waits for a condition by yielding to the event loop; gives up after `limitMs` (then the assertion after it fails). */
+async function until(condition: () => boolean, limitMs = 2_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+describe('TaskPoller', () => {
+  test('ten concurrent waits share one lookup per tick', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `task-${i}`);
+    // Pending for two ticks, then all done.
+    const script = scriptedClient((batch, call) => batch.map((id) => (call < 3 ? running(id) : done(id))));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const results = await Promise.all(ids.map((id) => poller.wait(id)));
+    assert.equal(script.calls.length, 3);
+    for (const call of script.calls) assert.deepEqual([...call].sort(), [...ids].sort());
+    assert.deepEqual(results.map((r) => r.state), ids.map((id) => ({ state: 'succeeded', imageUrls: [`https://cdn.acedata.cloud/${id}.png`] })));
+    assert.equal(poller.pendingCount, 0);
+  });
+
+  test('two waits on one id: the id is asked once, both resolve', async () => {
+    const script = scriptedClient((batch) => batch.map(done));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const [a, b] = await Promise.all([poller.wait('same'), poller.wait('same')]);
+    assert.deepEqual(script.calls, [['same']]);
+    assert.equal(a.record.id, 'same');
+    assert.equal(b.record.id, 'same');
+  });
+
+  test('a failed task ends the wait at once with the service reason', async () => {
+    const script = scriptedClient((batch) =>
+      batch.map((id) => ({ id, response: { success: false, error: { code: 'content_moderation', message: 'Not allowed.' } } })),
+    );
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const result = await poller.wait('bad');
+    assert.deepEqual(result.state, { state: 'failed', code: 'content_moderation', message: 'Not allowed.' });
+    assert.equal(script.calls.length, 1);
+  });
+
+  test('onPoll sees every snapshot, pending ones included', async () => {
+    const script = scriptedClient((batch, call) => batch.map((id) => (call < 4 ? running(id) : done(id))));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const seen: Array<TaskRecord | undefined> = [];
+    await poller.wait('t', undefined, (record) => seen.push(record));
+    assert.equal(seen.length, 4);
+    assert.deepEqual(seen.slice(0, 3).map((r) => r?.response), [{ task_id: 't' }, { task_id: 't' }, { task_id: 't' }]);
+  });
+
+  test('an id the service keeps not knowing ends as task_not_found after unknownAfter lookups', async () => {
+    const script = scriptedClient(() => []);
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5, unknownAfter: 3 });
+    await assert.rejects(poller.wait('ghost'), (error: unknown) => error instanceof ApiError && error.code === 'task_not_found' && error.taskId === 'ghost');
+    assert.equal(script.calls.length, 3);
+  });
+
+  test('an id that appears late is not given up', async () => {
+    const script = scriptedClient((batch, call) => (call < 3 ? [] : batch.map(done)));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5, unknownAfter: 3 });
+    const result = await poller.wait('late');
+    assert.equal(result.state.state, 'succeeded');
+  });
+
+  test('a rejected token rejects every waiter with that error and stops polling', async () => {
+    const unauthorized = new ApiError({ code: 'invalid_token', status: 401 });
+    const script = scriptedClient(() => Promise.reject(unauthorized));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const results = await Promise.allSettled([poller.wait('a'), poller.wait('b')]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    for (const r of results) assert.equal((r as PromiseRejectedResult).reason, unauthorized);
+    assert.equal((results[0] as PromiseRejectedResult).reason.action, 'setToken');
+    const calls = script.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(script.calls.length, calls, 'no lookups once nobody waits');
+    assert.equal(poller.pendingCount, 0);
+  });
+
+  test('a transient lookup failure is ridden out', async () => {
+    const script = scriptedClient((batch, call) => {
+      if (call === 1) throw new ApiError({ code: 'service_unavailable', status: 502 });
+      return batch.map(done);
+    });
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5, maxBackoffMs: 20 });
+    const result = await poller.wait('t');
+    assert.equal(result.state.state, 'succeeded');
+    assert.equal(script.calls.length, 2);
+  });
+
+  test('cancellation rejects with cancelled and drops the id from later lookups', async () => {
+    const script = scriptedClient((batch) => batch.map(running));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const controller = new AbortController();
+    const cancelled = poller.wait('c', controller.signal);
+    const other = poller.wait('keep');
+    await until(() => script.calls.length >= 2);
+    controller.abort();
+    await assert.rejects(cancelled, (error: unknown) => error instanceof ApiError && error.code === 'cancelled' && error.taskId === 'c');
+    const before = script.calls.length;
+    await until(() => script.calls.length >= before + 2);
+    assert.ok(script.calls.length >= before + 2);
+    for (const call of script.calls.slice(before + 1)) assert.deepEqual(call, ['keep']);
+    poller.dispose();
+    await assert.rejects(other, (error: unknown) => error instanceof ApiError && error.code === 'cancelled');
+  });
+
+  test('an already aborted signal rejects without a lookup', async () => {
+    const script = scriptedClient((batch) => batch.map(done));
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    await assert.rejects(poller.wait('x', AbortSignal.abort()), (error: unknown) => error instanceof ApiError && error.code === 'cancelled');
+    assert.equal(script.calls.length, 0);
+  });
+
+  test('more than 50 waits: batches of at most 50, and every id is asked', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `t${i}`);
+    const asked = new Set<string>();
+    const script = scriptedClient((batch) => {
+      batch.forEach((id) => asked.add(id));
+      return batch.map(running);
+    });
+    const poller = new TaskPoller(() => script.client, { intervalMs: 2 });
+    const waits = ids.map((id) => poller.wait(id).catch(() => undefined));
+    await until(() => asked.size === ids.length);
+    assert.equal(asked.size, ids.length);
+    assert.ok(script.calls.every((call) => call.length <= 50 && new Set(call).size === call.length));
+    poller.dispose();
+    await Promise.all(waits);
+  });
+
+  test('a wait started while a lookup is still in flight never starts a second, overlapping lookup', async () => {
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const script = scriptedClient(async (batch, call) => {
+      if (call === 1) {
+        await gate;
+        return [];
+      }
+      return batch.map(done);
+    });
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
+    const controller = new AbortController();
+    const first = poller.wait('first', controller.signal);
+    await until(() => script.calls.length === 1);
+    // The only waiter leaves while its lookup hangs; a new one arrives before that lookup returns.
+    controller.abort();
+    await assert.rejects(first, (error: unknown) => error instanceof ApiError && error.code === 'cancelled');
+    const second = poller.wait('second');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    openGate();
+    const result = await second;
+    assert.equal(result.record.id, 'second');
+    assert.equal(script.maxInFlight, 1, 'lookups overlapped: two polling loops were running');
+  });
+});
