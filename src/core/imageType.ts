@@ -36,7 +36,8 @@ export function imageSize(bytes: Uint8Array): ImageSize | undefined {
 function webpSize(bytes: Uint8Array, view: DataView): ImageSize | undefined {
   if (bytes.length < 30) return undefined;
   const chunk = String.fromCharCode(...bytes.subarray(12, 16));
-  if (chunk === 'VP8X') return { width: 1 + (view.getUint32(24, true) & 0xffffff), height: 1 + (view.getUint32(27, true) & 0xffffff) };
+  // 24-bit fields read as 16 + 8 bits: a 32-bit read of the height would run past a 30-byte header.
+  if (chunk === 'VP8X') return { width: 1 + view.getUint16(24, true) + (bytes[26] << 16), height: 1 + view.getUint16(27, true) + (bytes[29] << 16) };
   if (chunk === 'VP8L') {
     const bits = view.getUint32(21, true);
     return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
