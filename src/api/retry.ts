@@ -30,8 +30,9 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  throwIfCancelled(signal);
   return new Promise((resolve, reject) => {
+    // Inside the executor, so an aborted signal rejects the promise rather than throwing at the caller.
+    throwIfCancelled(signal);
     const onAbort = () => {
       clearTimeout(timer);
       reject(new ApiError({ code: 'cancelled', cause: signal?.reason }));
