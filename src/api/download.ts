@@ -63,7 +63,7 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
   const response = await openImage(url, options);
   const declared = Number(response.headers['content-length']);
   if (declared > maxBytes) {
-    response.body.destroy();
+    discard(response);
     throw tooLarge(maxBytes);
   }
 
@@ -116,12 +116,12 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
     }
     const location = response.headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
-      response.body.destroy();
+      discard(response);
       current = new URL(location, current).toString();
       continue;
     }
     if (response.statusCode !== 200) {
-      response.body.destroy();
+      discard(response);
       throw new ApiError(
         { code: response.statusCode >= 500 ? 'service_unavailable' : 'download_failed', status: response.statusCode },
         `The image host answered HTTP ${response.statusCode} for ${current}.`,
@@ -156,6 +156,14 @@ async function claimName(temporary: string, directory: string, baseName: string,
     }
   }
   throw new ApiError({ code: 'download_failed' }, `No free file name for ${baseName}.${extension} in ${directory}.`);
+}
+
+/**
+ * Drops a body that will not be read. undici reports a bare destroy() as a RequestAbortedError 'error'
+ * event, and with no listener that is an uncaught exception, so one is attached first.
+ */
+function discard(response: Dispatcher.ResponseData): void {
+  response.body.on('error', () => undefined).destroy();
 }
 
 function tooLarge(maxBytes: number): ApiError {
