@@ -115,6 +115,8 @@ export class ApiServer {
   private async blockingAnswer(task: Task): Promise<Reply> {
     await task.done;
     if (!task.outcome) return errorReply(500, 'api_error', 'Internal server error.');
+    // The contract does not give the status of a failed blocking call; 400 with the failed body
+    // (an error envelope plus task_id) is what the service's other refusals look like.
     return { status: task.outcome.kind === 'succeeded' ? 200 : 400, body: task.outcome.body };
   }
 
