@@ -112,3 +112,29 @@ export function makeGif(width: number, height: number): Buffer {
   const data = Buffer.from([0x02, 0x02, 0x44, 0x01, 0x00]); // LZW min size 2, one tiny block
   return Buffer.concat([screen, palette, descriptor, data, Buffer.from([0x3b])]);
 }
+
+/** The RGB samples of an 8-bit truecolour PNG, undoing the five row filters (written from the PNG spec, not the stand-in). */
+export function pngPixels(bytes: Buffer): { width: number; height: number; rgb: Buffer } {
+  const { width, height, colorType, idat } = readPng(bytes);
+  if (colorType !== 2) throw new Error(`colour type ${colorType} is not 8-bit RGB`);
+  const stride = width * 3;
+  const rgb = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = idat[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const raw = idat[y * (stride + 1) + 1 + i]!;
+      const left = i >= 3 ? rgb[y * stride + i - 3]! : 0;
+      const up = y > 0 ? rgb[(y - 1) * stride + i]! : 0;
+      const upLeft = y > 0 && i >= 3 ? rgb[(y - 1) * stride + i - 3]! : 0;
+      const paeth = () => {
+        const p = left + up - upLeft;
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+        return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      };
+      const predictor = [0, left, up, (left + up) >> 1, filter === 4 ? paeth() : 0][filter];
+      if (predictor === undefined) throw new Error(`unknown PNG filter ${filter}`);
+      rgb[y * stride + i] = (raw + predictor) & 0xff;
+    }
+  }
+  return { width, height, rgb };
+}

@@ -1,0 +1,172 @@
+// Saving results against the stand-in's image host: broken transfers are retried, cancelled or refused
+// ones leave nothing behind (no partial file, no hidden .part file), and no name is ever overwritten.
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { downloadImage, type DownloadOptions } from '../../src/api/download';
+import { ApiError } from '../../src/api/errors';
+import { listDir, openClientEnv, removeDir, scratchDir, TEST_BACKOFF, until, type ClientEnv } from './helpers/clientEnv';
+import { readPng } from './helpers/images';
+
+let env: ClientEnv;
+let dir: string;
+
+before(async () => {
+  env = await openClientEnv();
+});
+beforeEach(async () => {
+  env.mock.reset();
+  dir = await scratchDir();
+});
+afterEach(async () => removeDir(dir));
+after(async () => env?.close());
+
+/** A finished result on the stand-in's image host; the generation itself is not under test here. */
+async function resultUrl(prompt = 'a quiet harbour'): Promise<string> {
+  const { taskId } = await env.client.submit({ action: 'generate', prompt, aspect_ratio: '1:1' });
+  const finished = await env.poller.wait(taskId);
+  assert.equal(finished.state.state, 'succeeded');
+  return finished.state.state === 'succeeded' ? finished.state.imageUrls[0]! : '';
+}
+
+function save(url: string, options: Partial<DownloadOptions> = {}) {
+  return downloadImage(url, { dispatcher: env.dispatcher, directory: dir, baseName: 'x', backoff: TEST_BACKOFF, ...options });
+}
+
+function rejectsWith(code: string) {
+  return (error: unknown) => {
+    assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
+    assert.equal(error.code, code);
+    return true;
+  };
+}
+
+describe('broken transfers', () => {
+  for (const fault of ['truncateNextDownloads', 'resetNextDownloads'] as const) {
+    test(`${fault}: retried, then saved complete; no .part file left`, async () => {
+      const url = await resultUrl();
+      const baseline = env.mock.stats.downloads;
+      env.mock.knobs[fault] = 2;
+      const log: string[] = [];
+      const saved = await save(url, { log: (line) => log.push(line) });
+      assert.equal(env.mock.stats.downloads - baseline, 3);
+      assert.equal(log.length, 2);
+      assert.deepEqual(await listDir(dir), ['x.png']);
+      const bytes = await readFile(saved.path);
+      assert.equal(bytes.length, saved.bytes);
+      const png = readPng(bytes);
+      assert.deepEqual([png.width, png.height], [1024, 1024]);
+      assert.equal(png.idat.length, 1024 * (1024 * 3 + 1), 'the whole image arrived');
+    });
+  }
+
+  test('broken on every attempt: an error, and no file at all', async () => {
+    const url = await resultUrl();
+    env.mock.knobs.truncateNextDownloads = TEST_BACKOFF.attempts;
+    await assert.rejects(save(url), (error: unknown) => error instanceof ApiError && ['network', 'truncated'].includes(error.code));
+    assert.deepEqual(await listDir(dir), []);
+  });
+
+  test('an image the host does not have (404): download_failed, not retried, no file', async () => {
+    const url = `${env.mock.imageHostUrl}/nanobanana/${'0'.repeat(64)}.png`;
+    await assert.rejects(save(url), (error: unknown) => rejectsWith('download_failed')(error) && (error as ApiError).status === 404);
+    assert.equal(env.mock.stats.downloads, 1);
+    assert.deepEqual(await listDir(dir), []);
+  });
+});
+
+describe('refused downloads', () => {
+  test('larger than maxBytes: too_large, not retried, no file', async () => {
+    const url = await resultUrl();
+    await assert.rejects(save(url, { maxBytes: 1_000 }), rejectsWith('too_large'));
+    assert.equal(env.mock.stats.downloads, 1);
+    assert.deepEqual(await listDir(dir), []);
+  });
+
+  for (const url of ['file:///etc/passwd', 'ftp://cdn.acedata.cloud/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'javascript:alert(1)', 'not a url']) {
+    test(`a non-http image address is refused: ${url}`, async () => {
+      await assert.rejects(save(url), rejectsWith('unsupported_url'));
+      assert.equal(env.mock.stats.downloads, 0);
+      assert.deepEqual(await listDir(dir), []);
+    });
+  }
+});
+
+describe('redirects', () => {
+  let redirector: Server;
+  let base: string;
+  let target = '';
+  const seen: Array<string | undefined> = [];
+
+  before(async () => {
+    // A stand-in for a CDN edge that sends clients on to the real file.
+    redirector = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(302, { location: req.url === '/bad' ? 'file:///etc/passwd' : target }).end('moved');
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    redirector.closeAllConnections();
+    await new Promise((resolve) => redirector.close(resolve));
+  });
+
+  test('a redirect to the image host is followed', async () => {
+    target = await resultUrl();
+    const saved = await save(`${base}/good`);
+    assert.equal(saved.fileName, 'x.png');
+    assert.equal(env.mock.stats.downloads, 1);
+    assert.equal(env.mock.stats.downloadHeaders[0]!.authorization, undefined);
+    assert.deepEqual(seen, [undefined]);
+  });
+
+  test('a redirect to a non-http address is refused', async () => {
+    await assert.rejects(save(`${base}/bad`), rejectsWith('unsupported_url'));
+    assert.deepEqual(await listDir(dir), []);
+  });
+});
+
+describe('cancellation', () => {
+  test('while a slow download runs: cancelled, and the directory holds no file at all', async () => {
+    env.mock.knobs.noise = true;
+    const url = await resultUrl('noise to make it big');
+    env.mock.knobs.downloadBytesPerSecond = 100_000;
+    const controller = new AbortController();
+    const download = save(url, { signal: controller.signal });
+    download.catch(() => undefined);
+    // The transfer is under way once its hidden temporary file exists.
+    assert.ok(await until(async () => (await listDir(dir)).some((name) => name.endsWith('.part'))), 'the download started');
+    controller.abort();
+    await assert.rejects(download, rejectsWith('cancelled'));
+    assert.deepEqual(await listDir(dir), []);
+    assert.equal(env.mock.stats.downloads, 1, 'a cancelled download is not retried');
+  });
+
+  test('already cancelled: nothing is fetched', async () => {
+    const url = await resultUrl();
+    await assert.rejects(save(url, { signal: AbortSignal.abort() }), rejectsWith('cancelled'));
+    assert.equal(env.mock.stats.downloads, 0);
+    assert.deepEqual(await listDir(dir), []);
+  });
+});
+
+describe('names', () => {
+  test('an existing file is never overwritten', async () => {
+    const url = await resultUrl();
+    await writeFile(join(dir, 'x.png'), 'mine');
+    const saved = await save(url);
+    assert.equal(saved.fileName, 'x-2.png');
+    assert.equal(await readFile(join(dir, 'x.png'), 'utf8'), 'mine');
+    assert.deepEqual(await listDir(dir), ['x-2.png', 'x.png']);
+  });
+
+  test('a file of another type with the same base name is no clash', async () => {
+    const url = await resultUrl();
+    await writeFile(join(dir, 'x.jpg'), 'other');
+    assert.equal((await save(url)).fileName, 'x.png');
+  });
+});
