@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../src/api/download';
 import { ApiError } from '../../src/api/errors';
 import { listDir, openClientEnv, removeDir, scratchDir, TEST_BACKOFF, until, type ClientEnv } from './helpers/clientEnv';
-import { readPng } from './helpers/images';
+import { makePng, readPng } from './helpers/images';
 
 let env: ClientEnv;
 let dir: string;
@@ -126,6 +126,40 @@ describe('redirects', () => {
 
   test('a redirect to a non-http address is refused', async () => {
     await assert.rejects(save(`${base}/bad`), rejectsWith('unsupported_url'));
+    assert.deepEqual(await listDir(dir), []);
+  });
+});
+
+describe('a host that streams without Content-Length', () => {
+  let host: Server;
+  let base: string;
+
+  before(async () => {
+    // Chunked answers: the size cap and the type check must work on the stream itself.
+    host = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': req.url === '/page' ? 'text/html' : 'image/png' });
+      if (req.url === '/page') {
+        res.end('<html><body>Sign in to continue</body></html>'.repeat(50));
+      } else {
+        res.write(makePng(64, 64, () => [1, 2, 3]).subarray(0, 100));
+        res.end(Buffer.alloc(50_000, 7));
+      }
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    host.closeAllConnections();
+    await new Promise((resolve) => host.close(resolve));
+  });
+
+  test('the size cap stops the stream: too_large, no file', async () => {
+    await assert.rejects(save(`${base}/big.png`, { maxBytes: 10_000 }), rejectsWith('too_large'));
+    assert.deepEqual(await listDir(dir), []);
+  });
+
+  test('a page that is not an image (a login portal, say): not_an_image, no file', async () => {
+    await assert.rejects(save(`${base}/page`), rejectsWith('not_an_image'));
     assert.deepEqual(await listDir(dir), []);
   });
 });

@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { ApiError } from '../../src/api/errors';
-import { neverReachedServer } from '../../src/api/http';
+import { createAgent, neverReachedServer } from '../../src/api/http';
 import { TaskPoller } from '../../src/api/poller';
 import { openClientEnv, until, type ClientEnv } from './helpers/clientEnv';
 
@@ -124,6 +124,25 @@ describe('submit faults', () => {
     env.log.length = 0;
     await assert.rejects(client.retrieve('any'), apiError((error) => assert.equal(error.code, 'network')));
     assert.equal(env.log.filter((line) => line.startsWith('lookup failed (network)')).length, 3);
+  });
+
+  test('a submit answered too slowly: timeout, not resent (the service may have the task)', async () => {
+    // undici checks its timeouts about once a second, so the stand-in answers well after that.
+    const slowAgent = createAgent({ connectMs: 2_000, headersMs: 150, bodyMs: 150 });
+    try {
+      env.mock.knobs.responseDelayMs = 2_500;
+      await assert.rejects(
+        env.clientWith({ dispatcher: slowAgent }).submit(generate),
+        apiError((error) => {
+          assert.equal(error.code, 'timeout');
+          assert.match(error.message, /requestTimeoutSeconds/);
+        }),
+      );
+      assert.equal(env.mock.stats.imagesRequests, 1);
+      assert.equal(env.mock.stats.submits, 1, 'the service had created the task the client gave up on');
+    } finally {
+      await slowAgent.close();
+    }
   });
 
   test('invalid JSON on submit: invalid_response, never a crash, not resent', async () => {
