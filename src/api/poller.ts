@@ -1,6 +1,6 @@
 // One poller for every pending task: a single `retrieve_batch` lookup per tick, whatever the number of
 // waiting jobs, so polling load stays flat. Idle (no timer) when nothing is pending.
-import { MAX_BATCH_IDS, type NanoBananaClient } from './client';
+import { isTransient, MAX_BATCH_IDS, type NanoBananaClient } from './client';
 import { ApiError } from './errors';
 import type { TaskRecord } from './schemas';
 import { deriveTaskState, type TaskState } from './taskState';
@@ -103,7 +103,9 @@ export class TaskPoller {
       const retryAfter = error instanceof ApiError ? error.retryAfterMs ?? 0 : 0;
       delay = Math.max(retryAfter, Math.min(this.options.maxBackoffMs ?? 30_000, delay * 2 ** this.failures));
       this.options.log?.(`task lookup failed (${error instanceof ApiError ? error.code : String(error)}); next in ${delay} ms`);
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.rejectAll(ids, error);
+      // Polling on cannot fix a refused token (401, or 400 no_token/token_mismatched), a disabled account or a
+      // wrong base URL; the waits would only end at the wait limit, reported as a task still running.
+      if (!isTransient(error)) this.rejectAll(ids, error);
     }
     this.polling = false;
     this.timer = undefined;
@@ -141,7 +143,7 @@ export class TaskPoller {
     }
   }
 
-  private rejectAll(ids: string[], error: ApiError): void {
+  private rejectAll(ids: string[], error: unknown): void {
     for (const id of ids) [...(this.waiters.get(id) ?? [])].forEach((waiter) => waiter.reject(error));
   }
 }

@@ -279,6 +279,22 @@ describe('lookup faults', () => {
   });
 });
 
+describe('lookups refused for good', () => {
+  test('no token (400 no_token) on lookups ends the wait at once rather than polling to the wait limit', async () => {
+    const { taskId } = await env.client.submit(generate);
+    const poller = new TaskPoller(() => env.clientWith({ token: '' }), { intervalMs: 100 });
+    let outcome: unknown = 'still waiting';
+    poller.wait(taskId).then(() => (outcome = 'resolved'), (error: unknown) => (outcome = error));
+    await until(() => outcome !== 'still waiting' || env.mock.stats.lookupTimes.length >= 3);
+    const lookups = env.mock.stats.lookupTimes.length;
+    poller.dispose();
+    assert.ok(outcome instanceof ApiError, `the wait is ${String(outcome)}`);
+    assert.equal(outcome.code, 'no_token');
+    assert.equal(outcome.action, 'setToken');
+    assert.equal(lookups, 1);
+  });
+});
+
 describe('task outcomes', () => {
   test('content_moderation: a failed state with the service message, no image', async () => {
     env.mock.knobs.moderateNext = 1;

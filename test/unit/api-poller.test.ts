@@ -110,6 +110,21 @@ describe('TaskPoller', () => {
     assert.equal(poller.pendingCount, 0);
   });
 
+  for (const [status, code] of [[400, 'token_mismatched'], [400, 'no_token'], [400, 'disabled'], [404, 'no_api']] as const) {
+    test(`a lookup refused for good (${status} ${code}) ends the waits instead of polling on`, async () => {
+      const refused = new ApiError({ code, status });
+      const script = scriptedClient(() => Promise.reject(refused));
+      const poller = new TaskPoller(() => script.client, { intervalMs: 5, maxBackoffMs: 20 });
+      let outcome: unknown = 'still waiting';
+      poller.wait('t').then(() => (outcome = 'resolved'), (error: unknown) => (outcome = error));
+      await until(() => outcome !== 'still waiting' || script.calls.length >= 3);
+      const calls = script.calls.length;
+      poller.dispose();
+      assert.equal(outcome, refused);
+      assert.equal(calls, 1);
+    });
+  }
+
   test('a transient lookup failure is ridden out', async () => {
     const script = scriptedClient((batch, call) => {
       if (call === 1) throw new ApiError({ code: 'service_unavailable', status: 502 });
