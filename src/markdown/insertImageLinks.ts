@@ -16,7 +16,9 @@ export async function insertImageLinks(
   const target = at ? new vscode.Range(at, at) : editor.selection;
   try {
     const applied = await editor.edit((edit) => edit.replace(target, text));
-    if (applied) editor.revealRange(new vscode.Range(target.start, target.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (applied) {
+      editor.revealRange(new vscode.Range(target.start, target.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
     return applied;
   } catch {
     // `edit` throws instead of resolving false when the editor has been disposed meanwhile.

@@ -21,7 +21,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function button(label: string, action: string, onClick: () => void, secondary = true): HTMLButtonElement {
-  const element = h('button', { className: secondary ? 'secondary' : undefined, attributes: { type: 'button', 'data-action': action } }, label);
+  const attributes = { type: 'button', 'data-action': action };
+  const element = h('button', { className: secondary ? 'secondary' : undefined, attributes }, label);
   element.addEventListener('click', onClick);
   return element;
 }

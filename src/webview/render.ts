@@ -50,13 +50,24 @@ function renderJob(job: JobView, variant: 'job-latest' | 'job-earlier', post: Po
       { className: 'job-header' },
       h('span', { className: 'job-action' }, job.action === 'edit' ? 'Edited' : 'Generated'),
       h('span', { className: `job-stage${running ? ' running' : ''}` }, stageLabels[job.stage]),
-      h('time', { className: 'job-time', attributes: { datetime: new Date(job.createdAt).toISOString() } }, formatTime(job.createdAt)),
+      h(
+        'time',
+        { className: 'job-time', attributes: { datetime: new Date(job.createdAt).toISOString() } },
+        formatTime(job.createdAt),
+      ),
     ),
     h('p', { className: 'job-prompt' }, job.prompt),
     renderMeta(job),
     job.error !== undefined && h('p', { className: 'job-error', attributes: { role: 'alert' } }, job.error),
-    job.images.length > 0 && h('div', { className: 'job-images' }, ...job.images.map((image, index) => renderImage(job, image, index, post))),
-    h('div', { className: 'job-actions' }, button('Generate Again', 'generateAgain', () => post({ type: 'generateAgain', jobId: job.id }))),
+    job.images.length > 0 &&
+      h('div', { className: 'job-images' }, ...job.images.map((image, index) => renderImage(job, image, index, post))),
+    // While the job runs, generating again would only start a duplicate.
+    !running &&
+      h(
+        'div',
+        { className: 'job-actions' },
+        button('Generate Again', 'generateAgain', () => post({ type: 'generateAgain', jobId: job.id })),
+      ),
   );
 }
 
@@ -76,17 +87,19 @@ function renderMeta(job: JobView): HTMLElement {
 }
 
 function renderImage(job: JobView, image: ImageView, imageIndex: number, post: Post): HTMLElement {
-  const renderable = image.src !== undefined && isRenderableMime(image.mime);
-  const actions = imageButtons.filter(({ action }) => renderable || action !== 'editAgain');
+  // The host sends no src for such files already; checking again here keeps the rule in one obvious place.
+  const src = isRenderableMime(image.mime) ? image.src : undefined;
+  const actions = imageButtons.filter(({ action }) => src !== undefined || action !== 'editAgain');
+  const size = image.width !== undefined && image.height !== undefined ? `${image.width}×${image.height}` : undefined;
   return h(
     'figure',
     { className: 'result', attributes: { 'data-image-index': String(imageIndex) } },
-    renderable ? resultImage(image.src as string, job.prompt) : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
+    src !== undefined ? resultImage(src, job.prompt) : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
     h(
       'figcaption',
       {},
       h('span', { className: 'result-label', attributes: { title: image.label } }, image.label),
-      image.width !== undefined && image.height !== undefined && h('span', { className: 'result-size' }, `${image.width}×${image.height}`),
+      size !== undefined && h('span', { className: 'result-size' }, size),
     ),
     h(
       'div',
@@ -101,7 +114,8 @@ function renderImage(job: JobView, image: ImageView, imageIndex: number, post: P
 function resultImage(src: string, prompt: string): HTMLElement {
   const image = h('img', { className: 'result-image', attributes: { src, alt: prompt, title: prompt } });
   // The file can be moved or deleted after the job: say so instead of showing a broken image.
-  image.addEventListener('error', () => image.replaceWith(h('p', { className: 'result-missing' }, 'The file could not be loaded. It may have been moved or deleted.')), { once: true });
+  const note = 'The file could not be loaded. It may have been moved or deleted.';
+  image.addEventListener('error', () => image.replaceWith(h('p', { className: 'result-missing' }, note)), { once: true });
   return image;
 }
 
