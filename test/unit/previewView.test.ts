@@ -1,0 +1,83 @@
+// What the host hands the webview: the job view mapping and the static page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { JobRecord } from '../../src/jobs/job';
+import { toJobView } from '../../src/preview/jobView';
+import { previewHtml } from '../../src/preview/previewHtml';
+
+const job: JobRecord = {
+  id: 'job-1',
+  action: 'generate',
+  prompt: 'a banana <script>alert(1)</script>',
+  options: { model: 'nano-banana', aspectRatio: '16:9', resolution: '1K', count: 2 },
+  sourceImages: [],
+  targetFolder: 'file:///ws/assets/generated',
+  taskId: 'task-9',
+  stage: 'saved',
+  images: [
+    { uri: 'file:///ws/assets/generated/a.png', label: 'assets/generated/a.png', mime: 'image/png', width: 1344, height: 768, bytes: 10 },
+    { uri: 'file:///ws/assets/generated/b.svg', label: 'assets/generated/b.svg', mime: 'image/svg+xml', bytes: 10 },
+  ],
+  createdAt: 1_700_000_000_000,
+};
+
+const webviewSrc = (uri: string) => `https://webview.test/${encodeURIComponent(uri)}`;
+
+test('toJobView: carries the display fields of the job', () => {
+  const view = toJobView(job, webviewSrc);
+  assert.deepEqual(
+    { ...view, images: undefined },
+    {
+      id: 'job-1',
+      action: 'generate',
+      prompt: job.prompt,
+      model: 'nano-banana',
+      aspectRatio: '16:9',
+      resolution: '1K',
+      stage: 'saved',
+      taskId: 'task-9',
+      error: undefined,
+      createdAt: job.createdAt,
+      images: undefined,
+    },
+  );
+});
+
+test('toJobView: raster images get a webview src, others none', () => {
+  const [png, svg] = toJobView(job, webviewSrc).images;
+  assert.deepEqual(png, {
+    src: webviewSrc('file:///ws/assets/generated/a.png'),
+    label: 'assets/generated/a.png',
+    mime: 'image/png',
+    width: 1344,
+    height: 768,
+  });
+  assert.equal(svg?.src, undefined);
+  assert.equal(svg?.mime, 'image/svg+xml');
+});
+
+const parts = {
+  cspSource: 'https://*.vscode-cdn.net',
+  nonce: 'n0nce+/',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js?a=1&b=2',
+};
+
+test('previewHtml: one external script carrying the nonce, and no inline code or style', () => {
+  const html = previewHtml(parts);
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  assert.deepEqual(scripts, [`<script nonce="n0nce+/" src="${parts.scriptUri.replace('&', '&amp;')}">`]);
+  assert.match(html, /<script[^>]*><\/script>/);
+  assert.ok(!/<style\b/.test(html));
+  assert.ok(!/\sstyle=/.test(html));
+  assert.ok(!/\son\w+=/.test(html));
+  assert.ok(html.includes(`<link rel="stylesheet" href="${parts.styleUri}">`));
+});
+
+test('previewHtml: the CSP meta comes before any resource', () => {
+  const html = previewHtml(parts);
+  const csp = html.indexOf('http-equiv="Content-Security-Policy"');
+  assert.ok(csp > 0 && csp < html.indexOf('<link'));
+  assert.ok(html.includes("script-src 'nonce-n0nce+/'"));
+  assert.ok(html.includes("default-src 'none'"));
+});

@@ -1,0 +1,171 @@
+// The preview's webview script in a real browser: the page from previewHtml with its CSP, the script
+// bundled from src/webview/main.ts, and a stand-in for VS Code's acquireVsCodeApi.
+// Skipped where no Chromium is installed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { JobView, StateMessage, WebviewMessage } from '../../src/preview/protocol';
+import { previewHtml } from '../../src/preview/previewHtml';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ORIGIN = 'https://webview.test';
+// 1×1 opaque PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z/C/HgAGgwJ/lK3Q6wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+type PreviewWindow = Window & { posted: WebviewMessage[]; cspViolations: string[] };
+
+let browser: Browser | undefined;
+let page: Page;
+
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+
+before(async () => {
+  if (skip) return;
+  const entryPoint = join(__dirname, '../../src/webview/main.ts');
+  const bundle = await esbuild.build({ entryPoints: [entryPoint], bundle: true, format: 'iife', write: false });
+  const html = previewHtml({
+    cspSource: ORIGIN,
+    nonce: 'test-nonce',
+    styleUri: `${ORIGIN}/preview.css`,
+    scriptUri: `${ORIGIN}/preview.js`,
+  });
+  const bodies: Record<string, [string, string | Buffer]> = {
+    '/index.html': ['text/html', html],
+    '/preview.js': ['text/javascript', bundle.outputFiles[0]?.text ?? ''],
+    '/preview.css': ['text/css', await readFile(join(__dirname, '../../media/preview.css'), 'utf8')],
+    '/a.png': ['image/png', PNG],
+  };
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // One page for all tests (a new one costs seconds); each test reloads it.
+  page = await browser.newPage();
+  // As a string: tsx would add helpers to a function that do not exist in the page.
+  await page.addInitScript({
+    content: `
+      window.posted = [];
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective));
+      window.acquireVsCodeApi = () => ({ postMessage: (message) => window.posted.push(message) });
+    `,
+  });
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const body = url.origin === ORIGIN ? bodies[url.pathname] : undefined;
+    return body ? route.fulfill({ contentType: body[0], body: body[1] }) : route.fulfill({ status: 404 });
+  });
+});
+
+after(() => browser?.close());
+
+async function openPreview(): Promise<void> {
+  await page.goto(`${ORIGIN}/index.html`);
+}
+
+const posted = () => page.evaluate(() => (window as unknown as PreviewWindow).posted);
+
+async function postState(jobs: JobView[]): Promise<void> {
+  const message: StateMessage = { type: 'state', jobs };
+  await page.evaluate((data) => window.postMessage(data, '*'), message);
+}
+
+function jobView(overrides: Partial<JobView>): JobView {
+  return {
+    id: 'job-1',
+    action: 'generate',
+    prompt: 'a banana',
+    model: 'nano-banana',
+    aspectRatio: '1:1',
+    resolution: '1K',
+    stage: 'saved',
+    taskId: 'task-1',
+    createdAt: Date.UTC(2025, 0, 1, 12, 0),
+    images: [{ src: `${ORIGIN}/a.png`, label: 'assets/generated/a.png', mime: 'image/png', width: 1024, height: 1024 }],
+    ...overrides,
+  };
+}
+
+test('posts ready on load and shows the empty state', { skip }, async () => {
+  await openPreview();
+  assert.deepEqual(await posted(), [{ type: 'ready' }]);
+  await postState([]);
+  assert.equal(await page.textContent('.empty-state'), 'No results yet. Run Nano Banana: Generate Image.');
+});
+
+test('renders the latest job large and earlier jobs below', { skip }, async () => {
+  await openPreview();
+  await postState([
+    jobView({ id: 'new', prompt: 'the newest' }),
+    jobView({ id: 'old', prompt: 'an older one', action: 'edit', stage: 'failed', error: 'The service refused the prompt.', images: [] }),
+  ]);
+  assert.equal(await page.textContent('.job-latest .job-prompt'), 'the newest');
+  assert.equal(await page.getAttribute('.job-latest img.result-image', 'alt'), 'the newest');
+  assert.ok((await page.textContent('.job-latest .job-meta'))?.includes('task-1'));
+  assert.equal(await page.textContent('.job-latest .result-size'), '1024×1024');
+  assert.equal(await page.textContent('.earlier-heading'), 'Earlier in this session');
+  assert.equal(await page.textContent('.job-earlier .job-error'), 'The service refused the prompt.');
+  assert.equal(await page.locator('.job-earlier').getAttribute('data-job-id'), 'old');
+  await page.waitForFunction(() => (document.querySelector('img.result-image') as HTMLImageElement).naturalWidth === 1);
+});
+
+test('prompts and file names are shown as text, never as markup', { skip }, async () => {
+  await openPreview();
+  const prompt = '<img src=x onerror="window.injected=1"><b>bold</b>';
+  const label = '<script>window.injected=1</script>.png';
+  await postState([jobView({ prompt, images: [{ src: `${ORIGIN}/a.png`, label, mime: 'image/png' }] })]);
+  assert.equal(await page.textContent('.job-prompt'), prompt);
+  assert.equal(await page.textContent('.result-label'), label);
+  assert.equal(await page.locator('b, script:not([nonce]), img:not(.result-image)').count(), 0);
+  assert.equal(await page.evaluate(() => 'injected' in window), false);
+});
+
+test('an SVG result is not rendered as an image', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({ images: [{ src: `${ORIGIN}/a.svg`, label: 'a.svg', mime: 'image/svg+xml' }] })]);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.match((await page.textContent('.result-unsupported')) ?? '', /image\/svg\+xml/);
+  assert.equal(await page.locator('[data-action="editAgain"]').count(), 0);
+});
+
+test('buttons post typed actions for their job and image', { skip }, async () => {
+  await openPreview();
+  const images = [0, 1].map((i) => ({ src: `${ORIGIN}/a.png`, label: `a${i}.png`, mime: 'image/png' }));
+  await postState([jobView({ id: 'j-9', images })]);
+  for (const action of ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain']) {
+    await page.click(`.result[data-image-index="1"] [data-action="${action}"]`);
+  }
+  await page.click('[data-action="generateAgain"]');
+  assert.deepEqual((await posted()).slice(1), [
+    ...['open', 'reveal', 'copyLink', 'insertLink', 'editAgain'].map((type) => ({ type, jobId: 'j-9', imageIndex: 1 })),
+    { type: 'generateAgain', jobId: 'j-9' },
+  ]);
+});
+
+test('a result whose file is gone says so', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({ images: [{ src: `${ORIGIN}/deleted.png`, label: 'deleted.png', mime: 'image/png' }] })]);
+  await page.waitForSelector('.result-missing');
+});
+
+test('the page runs under its CSP without violations', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({}), jobView({ id: 'b', stage: 'waiting', images: [] })]);
+  assert.equal(await page.locator('.job').count(), 2);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as PreviewWindow).cspViolations), []);
+});
