@@ -167,5 +167,9 @@ function discard(response: Dispatcher.ResponseData): void {
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError({ code: 'too_large' }, `The image is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB download limit; it was not saved.`);
+  return new ApiError({ code: 'too_large' }, `The image is larger than the ${formatBytes(maxBytes)} download limit; it was not saved.`);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
 }

@@ -19,8 +19,10 @@ export function backoffDelay(policy: BackoffPolicy, attempt: number, random = Ma
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const header = Array.isArray(value) ? value[0] : value;
   if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  if (/^\s*-?\d+(\.\d+)?\s*$/.test(header)) {
+    const seconds = Number(header);
+    return seconds >= 0 ? seconds * 1000 : undefined;
+  }
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -88,3 +88,8 @@ describe('sleep and cancellation', () => {
     assert.throws(() => throwIfCancelled(AbortSignal.abort()), (error: unknown) => error instanceof ApiError && error.code === 'cancelled');
   });
 });
+
+test('a negative Retry-After is ignored, not read as a date in the past', () => {
+  assert.equal(parseRetryAfter('-1'), undefined);
+  assert.equal(parseRetryAfter(' 2 '), 2000);
+});
