@@ -1,14 +1,16 @@
 // Wires the extension together: services, the job runner, the preview panel and one command per action.
 import * as vscode from 'vscode';
 import { clearApiToken, setApiToken } from './commands/apiToken';
+import { checkPendingTasks, resumeInterruptedJobs } from './commands/checkPendingTasks';
 import { editImage } from './commands/editImage';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import type { Services } from './commands/services';
 import { JobRunner } from './jobs/jobRunner';
 import { JobStore } from './jobs/jobStore';
+import { PendingJobs } from './jobs/pendingJobs';
 import { MarkdownEditorTracker } from './markdown/markdownEditorTracker';
-import { PreviewPanel, type PreviewActions } from './preview/previewPanel';
+import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
 import { Log } from './services/log';
 import { TokenStore } from './services/tokenStore';
@@ -19,18 +21,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const tokens = new TokenStore(context.secrets);
   const session = new ApiSession(log);
   const markdownEditors = new MarkdownEditorTracker();
+  const pending = new PendingJobs(context.workspaceState);
   context.subscriptions.push(log, store, tokens, session, markdownEditors);
 
-  const services: Services = {
-    context,
-    store,
-    tokens,
-    log,
-    markdownEditors,
-    runner: new JobRunner({ store, session, log }),
-    lastOptions: new Map(),
-    showPreview: (preserveFocus) => PreviewPanel.show({ extensionUri: context.extensionUri, store, actions, markdownEditors }, { preserveFocus }),
-  };
   const actions: PreviewActions = {
     insertLink: (image, alt) => insertLinkIntoLastMarkdown(services, image, alt),
     editImage: async (image) => void (await editImage(services, image)),
@@ -40,6 +33,20 @@ export function activate(context: vscode.ExtensionContext): void {
       folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
     })),
   };
+  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors };
+  const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
+  const services: Services = {
+    context,
+    store,
+    tokens,
+    pending,
+    log,
+    markdownEditors,
+    runner: new JobRunner({ store, session, pending, log, reveal: () => showPreview(true) }),
+    lastOptions: new Map(),
+    showPreview,
+  };
+  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps));
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(services, folder),
@@ -47,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): void {
     'nanoBanana.insertImage': () => insertImage(services),
     'nanoBanana.setApiToken': () => setApiToken(services),
     'nanoBanana.clearApiToken': () => clearApiToken(services),
-    'nanoBanana.showPreview': () => services.showPreview(false),
+    'nanoBanana.showPreview': () => showPreview(false),
+    'nanoBanana.resumeTasks': () => checkPendingTasks(services),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -59,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }));
   }
+  void resumeInterruptedJobs(services);
 }
 
 export function deactivate(): void {}

@@ -2,6 +2,7 @@
 // in the Explorer (saved into that folder).
 import * as vscode from 'vscode';
 import type { JobOptions, JobRecord } from '../jobs/job';
+import type { MarkdownInsertion } from '../jobs/pendingJobs';
 import { slugFromPrompt } from '../core/naming';
 import { askPrompt } from '../ui/askPrompt';
 import { chooseOptions } from './chooseOptions';
@@ -14,6 +15,8 @@ export interface GeneratePreset {
   /** Where to save; the output directory of `resource`'s workspace folder otherwise. */
   folder?: vscode.Uri;
   resource?: vscode.Uri;
+  /** Kept with the job, so a link is still inserted if the job is resumed after a reload. */
+  insertion?: MarkdownInsertion;
 }
 
 export async function generateImage(services: Services, clickedFolder?: unknown): Promise<JobRecord | undefined> {
@@ -38,7 +41,7 @@ export async function generateWith(services: Services, preset: GeneratePreset): 
   if (!folder) return undefined;
 
   const job = await services.runner.run(
-    { action: 'generate', prompt, options, sourceImages: [], targetFolder: folder, baseName: slugFromPrompt(prompt) },
+    { action: 'generate', prompt, options, sourceImages: [], targetFolder: folder, baseName: slugFromPrompt(prompt), insertion: preset.insertion },
     token,
   );
   if (job) announceSaved(services, job);

@@ -14,7 +14,10 @@ export async function insertImage(services: Services): Promise<void> {
   }
   const document = editor.document;
   const at = editor.selection.end;
-  const job = await generateWith(services, { resource: document.isUntitled ? undefined : document.uri });
+  const job = await generateWith(services, {
+    resource: document.isUntitled ? undefined : document.uri,
+    insertion: { document: document.uri.toString(), line: at.line, character: at.character },
+  });
   if (!job || job.images.length === 0) return;
 
   const target = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: false });

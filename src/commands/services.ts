@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { JobAction, JobOptions } from '../jobs/job';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { JobStore } from '../jobs/jobStore';
+import type { PendingJobs } from '../jobs/pendingJobs';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
 import type { Log } from '../services/log';
 import type { TokenStore } from '../services/tokenStore';
@@ -11,6 +12,7 @@ export interface Services {
   context: vscode.ExtensionContext;
   store: JobStore;
   tokens: TokenStore;
+  pending: PendingJobs;
   runner: JobRunner;
   log: Log;
   markdownEditors: MarkdownEditorTracker;

@@ -1,21 +1,18 @@
-// Runs one job from submit to files on disk, behind a cancellable progress notification that names
-// its stage. A job the service accepted is never dropped silently: failures and cancellations name
-// the task id so its images can still be fetched.
+// Runs jobs behind a cancellable progress notification that names their stage. Once the service has
+// accepted a job it is persisted until its images are saved, so a failure, a cancellation or a closed
+// window never loses an image that is being paid for: it can be resumed with its task id.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
-import type { ApiConnection } from '../api/connection';
 import type { ApiSession } from '../services/apiSession';
 import type { Log } from '../services/log';
 import { readSettings } from '../services/settings';
 import { showError } from '../ui/showError';
-import type { JobAction, JobOptions, JobRecord, SavedImage } from './job';
+import { fetchResults } from './fetchResults';
+import type { JobAction, JobOptions, JobRecord } from './job';
 import type { JobStore } from './jobStore';
-import { saveIntoFolder } from './saveToWorkspace';
+import type { MarkdownInsertion, PendingJob, PendingJobs } from './pendingJobs';
 
 export interface JobSpec {
   action: JobAction;
@@ -26,12 +23,21 @@ export interface JobSpec {
   sourceImages: vscode.Uri[];
   targetFolder: vscode.Uri;
   baseName: string;
+  insertion?: MarkdownInsertion;
 }
 
 export interface JobRunnerDeps {
   store: JobStore;
   session: ApiSession;
+  pending: PendingJobs;
   log: Log;
+  /** Shows the results panel without taking focus, so a running job is visible there. */
+  reveal(): void;
+}
+
+interface Work {
+  signal: AbortSignal;
+  report(message: string): void;
 }
 
 export class JobRunner {
@@ -50,82 +56,80 @@ export class JobRunner {
       images: [],
       createdAt: Date.now(),
     };
+    const entry: PendingJob = { job, baseName: spec.baseName, insertion: spec.insertion };
     const title = spec.action === 'edit' ? 'Nano Banana: editing image' : 'Nano Banana: generating image';
-    return Promise.resolve(vscode.window.withProgress(
+    return this.withProgress(title, entry, async ({ signal, report }) => {
+      const settings = readSettings();
+      const api = await this.deps.session.connect(token);
+      this.deps.store.upsert(job);
+      report('Submitting…');
+      const submitted = await api.client.submit(toRequest(spec, settings.callbackUrl), signal);
+      job.taskId = submitted.taskId;
+      job.traceId = submitted.traceId;
+      await this.deps.pending.save(entry);
+      await this.fetch(entry, token, { signal, report });
+    });
+  }
+
+  /** Picks up a persisted job where it stopped: waiting, downloading or saving. */
+  resume(entry: PendingJob, token: string): Promise<JobRecord | undefined> {
+    const resumed: PendingJob = { ...entry, job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
+    return this.withProgress('Nano Banana: fetching results', resumed, (work) => this.fetch(resumed, token, work));
+  }
+
+  private async fetch(entry: PendingJob, token: string, { signal, report }: Work): Promise<void> {
+    const api = await this.deps.session.connect(token);
+    this.deps.reveal();
+    await fetchResults(entry.job, entry.baseName, {
+      api,
+      signal,
+      report,
+      log: this.deps.log,
+      waitTimeoutMinutes: readSettings().waitTimeoutMinutes,
+      update: (job) => {
+        this.deps.store.upsert(job);
+        void this.deps.pending.save(entry);
+      },
+    });
+    await this.deps.pending.remove(entry.job.id);
+  }
+
+  private async withProgress(title: string, entry: PendingJob, work: (work: Work) => Promise<void>): Promise<JobRecord | undefined> {
+    return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, cancellation) => {
         const controller = new AbortController();
         cancellation.onCancellationRequested(() => controller.abort());
-        const report = (message: string) => progress.report({ message });
         try {
-          await this.execute(job, spec, await this.deps.session.connect(token), controller.signal, report);
-          return job;
+          await work({ signal: controller.signal, report: (message) => progress.report({ message }) });
+          return entry.job;
         } catch (error) {
-          await this.fail(job, error);
+          await this.fail(entry, error);
           return undefined;
         }
       },
-    ));
+    );
   }
 
-  private async execute(job: JobRecord, spec: JobSpec, api: ApiConnection, signal: AbortSignal, report: (m: string) => void): Promise<void> {
-    const { log, store } = this.deps;
-    const settings = readSettings();
-    this.update(job, 'submitting');
-    report('Submitting…');
-    const started = Date.now();
-    const submitted = await api.client.submit(toRequest(spec, settings.callbackUrl), signal);
-    job.taskId = submitted.taskId;
-    job.traceId = submitted.traceId;
-    this.update(job, 'waiting');
-
-    const waitLimit = new AbortController();
-    const limitTimer = setTimeout(() => waitLimit.abort(), settings.waitTimeoutMinutes * 60_000);
-    const ticker = setInterval(() => report(waitingMessage(job, started)), 1000);
-    report(waitingMessage(job, started));
-    let finished;
-    try {
-      finished = await api.poller.wait(submitted.taskId, AbortSignal.any([signal, waitLimit.signal]));
-    } catch (error) {
-      if (waitLimit.signal.aborted && !signal.aborted) throw new ApiError({ code: 'wait_timeout', taskId: job.taskId, traceId: job.traceId });
-      throw error;
-    } finally {
-      clearTimeout(limitTimer);
-      clearInterval(ticker);
-    }
-    const { record, state } = finished;
-    log.info(`task ${job.taskId} ${state.state} after ${((Date.now() - started) / 1000).toFixed(1)} s (service elapsed ${record.elapsed ?? '?'} s)`);
-    if (state.state === 'failed') {
-      throw new ApiError({ code: state.code, serverMessage: state.message, taskId: job.taskId, traceId: job.traceId ?? record.trace_id });
-    }
-
-    const scratch = await mkdtemp(join(tmpdir(), 'nano-banana-'));
-    try {
-      for (const [index, url] of state.imageUrls.entries()) {
-        this.update(job, 'downloading');
-        report(`Downloading image ${index + 1} of ${state.imageUrls.length}…`);
-        const file = await api.download(url, { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
-        this.update(job, 'saving');
-        report(`Saving image ${index + 1} of ${state.imageUrls.length}…`);
-        const saved = await saveIntoFolder(file.path, spec.targetFolder, spec.baseName, file.type.extension);
-        job.images.push(savedImage(saved, file));
-        store.upsert(job);
-        log.info(`task ${job.taskId}: saved ${saved.toString(true)} (${file.bytes} bytes, ${file.width ?? '?'}x${file.height ?? '?'})`);
-      }
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
-    job.finishedAt = Date.now();
-    this.update(job, 'saved');
-  }
-
-  private async fail(job: JobRecord, error: unknown): Promise<void> {
+  private async fail(entry: PendingJob, error: unknown): Promise<void> {
+    const { job } = entry;
+    // fetchResults marks the job failed only when the service itself reported the task as failed.
+    const failedAtService = job.stage === 'failed';
     const cancelled = isCancellation(error);
     job.error = cancelled ? undefined : error instanceof Error ? error.message : String(error);
     job.finishedAt = Date.now();
-    this.update(job, cancelled ? 'cancelled' : 'failed');
+    job.stage = cancelled ? 'cancelled' : 'failed';
+    this.deps.store.upsert(job);
     if (error instanceof ApiError && job.taskId && !error.taskId) Object.assign(error, { taskId: job.taskId });
-    if (!cancelled) return showError(error, this.deps.log, 'The job failed');
+
+    const resumable = !!job.taskId && !failedAtService;
+    if (resumable) await this.deps.pending.save(entry);
+    else await this.deps.pending.remove(job.id);
+
+    if (!cancelled) {
+      const hint = resumable ? 'The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.' : undefined;
+      return showError(error, this.deps.log, 'The job failed', hint);
+    }
     this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : ' before submitting'}`);
     if (!job.taskId) {
       void vscode.window.showInformationMessage('Nano Banana: cancelled before anything was sent.');
@@ -133,15 +137,10 @@ export class JobRunner {
     }
     const copy = 'Copy Task Id';
     const choice = await vscode.window.showInformationMessage(
-      `Nano Banana: cancelled. The service may still finish task ${job.taskId}; its images were not saved.`,
+      `Nano Banana: cancelled. The service may still finish task ${job.taskId}; "Check Pending Tasks" can fetch its images later.`,
       copy,
     );
     if (choice === copy) await vscode.env.clipboard.writeText(job.taskId);
-  }
-
-  private update(job: JobRecord, stage: JobRecord['stage']): void {
-    job.stage = stage;
-    this.deps.store.upsert(job);
   }
 }
 
@@ -157,20 +156,4 @@ function toRequest(spec: JobSpec, callbackUrl: string): ImagesRequest {
   return spec.action === 'edit'
     ? { action: 'edit', image_urls: spec.imageUrls ?? [], ...common }
     : { action: 'generate', ...common };
-}
-
-function waitingMessage(job: JobRecord, started: number): string {
-  const seconds = Math.round((Date.now() - started) / 1000);
-  return `Waiting for the image… ${seconds} s (task ${job.taskId?.slice(0, 8)})`;
-}
-
-function savedImage(uri: vscode.Uri, file: { type: { mime: string }; bytes: number; width?: number; height?: number }): SavedImage {
-  return {
-    uri: uri.toString(),
-    label: vscode.workspace.asRelativePath(uri, false),
-    mime: file.type.mime,
-    width: file.width,
-    height: file.height,
-    bytes: file.bytes,
-  };
 }

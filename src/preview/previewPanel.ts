@@ -45,6 +45,21 @@ export class PreviewPanel extends Disposable {
     return PreviewPanel.current;
   }
 
+  /**
+   * Takes over a panel VS Code restored after a reload. Registering for that is also what activates the
+   * extension then, so jobs interrupted by the reload resume without waiting for a command.
+   */
+  static registerSerializer(deps: PreviewPanelDeps): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(PreviewPanel.viewType, {
+      deserializeWebviewPanel: async (panel) => {
+        const mediaFolder = vscode.Uri.joinPath(deps.extensionUri, 'media');
+        panel.webview.options = { enableScripts: true, localResourceRoots: [mediaFolder] };
+        PreviewPanel.current?.dispose();
+        PreviewPanel.current = new PreviewPanel(panel, mediaFolder, deps);
+      },
+    });
+  }
+
   /** Messages posted before the script listens are lost, so state waits for its 'ready'. */
   private webviewReady = false;
   /** `Uri.toString()` of every folder the webview may load images from, the media folder included. */

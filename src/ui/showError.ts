@@ -5,7 +5,7 @@ import { InputImageError } from '../core/dataUri';
 import { CONSOLE_URL } from '../services/tokenStore';
 import type { Log } from '../services/log';
 
-export async function showError(error: unknown, log: Log, context: string): Promise<void> {
+export async function showError(error: unknown, log: Log, context: string, hint?: string): Promise<void> {
   log.error(context, error);
   if (error instanceof InputImageError) {
     void vscode.window.showErrorMessage(error.message);
@@ -17,7 +17,7 @@ export async function showError(error: unknown, log: Log, context: string): Prom
   if (apiError?.action === 'setToken') actions.push('Set API Token');
   if (apiError?.action === 'openBilling') actions.push('Open Console');
   actions.push('Open Output');
-  const choice = await vscode.window.showErrorMessage(`Nano Banana: ${message}`, ...actions);
+  const choice = await vscode.window.showErrorMessage(`Nano Banana: ${message}${hint ? ` ${hint}` : ''}`, ...actions);
   if (choice === 'Set API Token') await vscode.commands.executeCommand('nanoBanana.setApiToken');
   if (choice === 'Open Console') await vscode.env.openExternal(vscode.Uri.parse(CONSOLE_URL));
   if (choice === 'Open Output') log.show();

@@ -1,0 +1,101 @@
+// Nano Banana: Check Pending Tasks — and the same recovery run automatically on activation: jobs the
+// service accepted but whose images were never saved (closed window, lost network, cancelled, timed out).
+import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
+import { initialOptions } from '../core/options';
+import { altTextFromPrompt } from '../core/markdownLink';
+import type { JobRecord } from '../jobs/job';
+import type { PendingJob } from '../jobs/pendingJobs';
+import { insertImageLinks } from '../markdown/insertImageLinks';
+import { readSettings } from '../services/settings';
+import { announceSaved } from './generateImage';
+import type { Services } from './services';
+import { outputFolderFor } from './targetFolder';
+
+/** Jobs that were still running when the window went away are picked up without asking. */
+export async function resumeInterruptedJobs(services: Services): Promise<void> {
+  const interrupted = services.pending.all().filter((entry) => ['submitting', 'waiting', 'downloading', 'saving'].includes(entry.job.stage));
+  if (interrupted.length === 0) return;
+  const token = await services.tokens.get();
+  if (!token) {
+    services.log.warn(`${interrupted.length} unfinished job(s) wait for a token; run "Check Pending Tasks" after setting one.`);
+    return;
+  }
+  services.log.info(`resuming ${interrupted.length} unfinished job(s)`);
+  await Promise.all(interrupted.map((entry) => resume(services, entry, token)));
+}
+
+export async function checkPendingTasks(services: Services): Promise<void> {
+  type Item = vscode.QuickPickItem & { entry?: PendingJob; lookup?: true };
+  const items: Item[] = services.pending.all().map((entry) => ({
+    label: entry.job.prompt,
+    description: `${stageLabel(entry.job)} · task ${entry.job.taskId ?? '—'}`,
+    detail: entry.job.error,
+    entry,
+  }));
+  items.push({ label: '$(search) Look up a task id…', lookup: true, alwaysShow: true });
+  const choice = await vscode.window.showQuickPick(items, {
+    title: 'Nano Banana: Check Pending Tasks',
+    placeHolder: items.length > 1 ? 'Pick a task to fetch and save its images' : 'No unfinished tasks in this workspace; look one up by its id',
+    matchOnDescription: true,
+  });
+  if (!choice) return;
+  const token = await services.tokens.getOrAsk();
+  if (!token) return;
+  const entry = choice.entry ?? (await entryForTaskId());
+  if (entry) await resume(services, entry, token);
+}
+
+async function resume(services: Services, entry: PendingJob, token: string): Promise<void> {
+  const job = await services.runner.resume(entry, token);
+  if (job) await afterSaved(services, job, entry);
+}
+
+async function afterSaved(services: Services, job: JobRecord, entry: PendingJob): Promise<void> {
+  announceSaved(services, job);
+  if (!entry.insertion) return;
+  try {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.insertion.document, true));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const at = document.validatePosition(new vscode.Position(entry.insertion.line, entry.insertion.character));
+    const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
+    await insertImageLinks(editor, images, altTextFromPrompt(job.prompt), at);
+  } catch (error) {
+    services.log.error('could not insert the link of a resumed job', error);
+  }
+}
+
+async function entryForTaskId(): Promise<PendingJob | undefined> {
+  const taskId = (await vscode.window.showInputBox({
+    title: 'Nano Banana: Look Up a Task',
+    prompt: 'The task id, as shown in a notification, the Nano Banana output or the Ace Data Cloud console',
+    placeHolder: 'e.g. 056f0589-a3dd-4ec2-8440-ad61f5038dfa',
+    ignoreFocusOut: true,
+    validateInput: (value) => (/^[\w-]{8,}$/.test(value.trim()) ? undefined : 'A task id is a long string of letters, digits and dashes.'),
+  }))?.trim();
+  if (!taskId) return undefined;
+  const target = outputFolderFor(undefined);
+  if (!('folder' in target)) {
+    void vscode.window.showErrorMessage(`Nano Banana: ${'error' in target ? target.error : 'open a folder to save the images into.'}`);
+    return undefined;
+  }
+  const job: JobRecord = {
+    id: randomUUID(),
+    action: 'generate',
+    prompt: `Task ${taskId}`,
+    options: initialOptions('generate', readSettings()),
+    sourceImages: [],
+    targetFolder: target.folder.toString(),
+    taskId,
+    stage: 'waiting',
+    images: [],
+    createdAt: Date.now(),
+  };
+  return { job, baseName: `task-${taskId.slice(0, 8).toLowerCase()}` };
+}
+
+function stageLabel(job: JobRecord): string {
+  if (job.stage === 'cancelled') return 'cancelled, may be finished';
+  if (job.stage === 'failed') return 'interrupted';
+  return 'still running';
+}

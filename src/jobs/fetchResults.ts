@@ -1,0 +1,90 @@
+// The second half of a job, shared by a fresh run and a resumed one: wait for the task through the
+// shared poller, then download and save each image as soon as it arrives.
+import * as vscode from 'vscode';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiConnection } from '../api/connection';
+import { ApiError } from '../api/errors';
+import type { FinishedTask } from '../api/poller';
+import type { Log } from '../services/log';
+import type { JobRecord, SavedImage } from './job';
+import { saveIntoFolder } from './saveToWorkspace';
+
+export interface FetchContext {
+  api: ApiConnection;
+  signal: AbortSignal;
+  report(message: string): void;
+  /** Called at every stage change and saved image, so the panel and the persisted record follow. */
+  update(job: JobRecord): void;
+  log: Log;
+  waitTimeoutMinutes: number;
+}
+
+export async function fetchResults(job: JobRecord, baseName: string, context: FetchContext): Promise<void> {
+  const { api, signal, report, update, log } = context;
+  const taskId = job.taskId;
+  if (!taskId) throw new Error('A job without a task id has nothing to fetch.');
+  job.stage = 'waiting';
+  update(job);
+
+  const started = Date.now();
+  const waitLimit = new AbortController();
+  const limitTimer = setTimeout(() => waitLimit.abort(), context.waitTimeoutMinutes * 60_000);
+  const waiting = () => `Waiting for the image… ${Math.round((Date.now() - started) / 1000)} s (task ${taskId.slice(0, 8)})`;
+  const ticker = setInterval(() => report(waiting()), 1000);
+  report(waiting());
+  let finished: FinishedTask;
+  try {
+    finished = await api.poller.wait(taskId, AbortSignal.any([signal, waitLimit.signal]));
+  } catch (error) {
+    if (waitLimit.signal.aborted && !signal.aborted) throw new ApiError({ code: 'wait_timeout', taskId, traceId: job.traceId });
+    throw error;
+  } finally {
+    clearTimeout(limitTimer);
+    clearInterval(ticker);
+  }
+
+  const { record, state } = finished;
+  job.traceId ??= record.trace_id;
+  log.info(`task ${taskId} ${state.state} after ${((Date.now() - started) / 1000).toFixed(1)} s of waiting (service elapsed ${record.elapsed ?? '?'} s)`);
+  if (state.state === 'failed') {
+    job.stage = 'failed';
+    throw new ApiError({ code: state.code, serverMessage: state.message, taskId, traceId: job.traceId });
+  }
+
+  const folder = vscode.Uri.parse(job.targetFolder, true);
+  const scratch = await mkdtemp(join(tmpdir(), 'nano-banana-'));
+  try {
+    // A resumed job skips the images it had already saved before the interruption.
+    for (let index = job.images.length; index < state.imageUrls.length; index++) {
+      const total = state.imageUrls.length;
+      job.stage = 'downloading';
+      update(job);
+      report(`Downloading image ${index + 1} of ${total}…`);
+      const file = await api.download(state.imageUrls[index], { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
+      job.stage = 'saving';
+      report(`Saving image ${index + 1} of ${total}…`);
+      const saved = await saveIntoFolder(file.path, folder, baseName, file.type.extension);
+      job.images.push(savedImage(saved, file));
+      update(job);
+      log.info(`task ${taskId}: saved ${saved.toString(true)} (${file.bytes} bytes, ${file.width ?? '?'}x${file.height ?? '?'})`);
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  job.finishedAt = Date.now();
+  job.stage = 'saved';
+  update(job);
+}
+
+function savedImage(uri: vscode.Uri, file: { type: { mime: string }; bytes: number; width?: number; height?: number }): SavedImage {
+  return {
+    uri: uri.toString(),
+    label: vscode.workspace.asRelativePath(uri, false),
+    mime: file.type.mime,
+    width: file.width,
+    height: file.height,
+    bytes: file.bytes,
+  };
+}

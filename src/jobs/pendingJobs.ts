@@ -1,0 +1,42 @@
+// Jobs the service has accepted but whose images are not saved yet, kept in the workspace's state so
+// a closed window, a reload or a crash cannot lose an image that is being paid for.
+import type * as vscode from 'vscode';
+import type { JobRecord } from './job';
+
+const KEY = 'nanoBanana.pendingJobs';
+
+export interface MarkdownInsertion {
+  /** `Uri.toString()` of the Markdown document. */
+  document: string;
+  line: number;
+  character: number;
+}
+
+export interface PendingJob {
+  job: JobRecord;
+  /** File name stem for the results. */
+  baseName: string;
+  /** Where "Generate Image and Insert Link" was started, to insert the link once the image is saved. */
+  insertion?: MarkdownInsertion;
+}
+
+export class PendingJobs {
+  constructor(private readonly state: vscode.Memento) {}
+
+  all(): PendingJob[] {
+    return this.state.get<PendingJob[]>(KEY, []);
+  }
+
+  get(jobId: string): PendingJob | undefined {
+    return this.all().find((entry) => entry.job.id === jobId);
+  }
+
+  async save(entry: PendingJob): Promise<void> {
+    const others = this.all().filter((existing) => existing.job.id !== entry.job.id);
+    await this.state.update(KEY, [...others, structuredClone(entry)]);
+  }
+
+  async remove(jobId: string): Promise<void> {
+    await this.state.update(KEY, this.all().filter((entry) => entry.job.id !== jobId));
+  }
+}
