@@ -1,0 +1,93 @@
+// Editors, webviews and the Output panel.
+import { basename, dirname } from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { DEFAULT_TIMEOUT, exactText, itemRow, quickInputBox, runCommand } from './quick-input';
+
+const ACTIVE_TAB = '.editor-group-container.active .tabs-container .tab.active';
+
+/** Opens a workspace-relative file through Quick Open (Ctrl+P), as a user would. */
+export async function openFile(page: Page, relativePath: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  const name = basename(relativePath);
+  const folder = dirname(relativePath) === '.' ? '' : dirname(relativePath);
+  const deadline = Date.now() + timeout;
+  // Quick Open searches the workspace on the server; right after startup, or just after a file
+  // was written, the search may not list the file yet, so type the query again until it does.
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = quickInputBox(page);
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(relativePath);
+    const rows = itemRow(page, name);
+    const candidate = folder ? rows.filter({ has: page.locator('.label-description', { hasText: exactText(folder) }) }) : rows;
+    try {
+      await candidate.first().waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+      await candidate.first().click();
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`Quick Open never listed ${relativePath}`, { cause: error });
+    }
+  }
+  await page.locator(`${ACTIVE_TAB}[data-resource-name="${name}"]`).waitFor({ timeout });
+}
+
+/** The label of the active editor's tab ("README.md", "Nano Banana Results"). */
+export async function activeEditorTitle(page: Page): Promise<string> {
+  return ((await page.locator(ACTIVE_TAB).getAttribute('aria-label')) ?? '').replace(/, preview$/, '');
+}
+
+/**
+ * The text of the active text editor as rendered. Only the lines on screen exist in the DOM;
+ * for long documents save and read the file from disk instead.
+ */
+export async function activeEditorText(page: Page, timeout = DEFAULT_TIMEOUT): Promise<string> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+  await lines.waitFor({ timeout });
+  return renderedLines(lines);
+}
+
+/** Ctrl+S, then waits until the active tab no longer shows unsaved changes. */
+export async function saveActiveEditor(page: Page, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await page.locator(`${ACTIVE_TAB}:not(.dirty)`).waitFor({ timeout });
+}
+
+/**
+ * The frame of the webview that contains `selector`. Webviews are nested iframes (an outer host
+ * frame and the content frame), so every frame of the page is searched until one has it.
+ */
+export async function webviewFrame(page: Page, selector: string, timeout = DEFAULT_TIMEOUT): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      // A frame being replaced throws here; it is simply not the one yet.
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    if (Date.now() >= deadline) throw new Error(`No webview contains ${selector}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Shows an Output channel ("Nano Banana") in the panel through "Output: Show Output Channels...". */
+export async function showOutputChannel(page: Page, channel: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  await runCommand(page, 'Output: Show Output Channels...', timeout);
+  await itemRow(page, channel).first().waitFor({ timeout });
+  await itemRow(page, channel).first().click();
+  await page.locator('.part.panel .monaco-editor .view-lines').waitFor({ timeout });
+}
+
+/** The lines of the Output panel currently on screen (the panel scrolls to the newest lines). */
+export async function outputPanelText(page: Page): Promise<string> {
+  return renderedLines(page.locator('.part.panel .monaco-editor .view-lines'));
+}
+
+// Monaco positions line elements absolutely and recycles them, so DOM order is not line order.
+function renderedLines(viewLines: Locator): Promise<string> {
+  return viewLines.evaluate((element) =>
+    Array.from(element.querySelectorAll<HTMLElement>('.view-line'))
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+      .join('\n'),
+  );
+}

@@ -1,0 +1,141 @@
+// One end-to-end session: the API stand-in, code-server with the freshly packaged extension, a
+// fresh workspace and a Chromium window on it. Everything started here is ended by close(),
+// also when startup fails half way, and by Ctrl+C.
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_TOKEN, startMockApi, type MockApi, type MockKnobs } from '../../mock-api';
+import { E2E_USER_SETTINGS, codeServerDirs, installVsix, startCodeServer, writeUserSettings, type CodeServer } from './code-server';
+import { CHROMIUM_PATH, ensureCodeServer } from './install';
+import { readOutputLog, saveFailureArtifacts, testFileSlug } from './logs';
+import { freePort, onInterrupt } from './processes';
+import { ensureVsix } from './vsix';
+import { Workbench, waitForWorkbench } from './workbench';
+import { createWorkspace, type WorkspaceFiles } from './workspace';
+
+export interface SessionOptions {
+  /** User settings on top of the e2e defaults, which include `nanoBanana.apiBaseUrl` = the stand-in. */
+  settings?: Record<string, unknown>;
+  /** Folder under test/e2e/fixtures/ copied into the workspace (default "workspace"; null: empty). */
+  fixture?: string | null;
+  /** Extra workspace files, relative path to content. */
+  files?: WorkspaceFiles;
+  /**
+   * Token the stand-in accepts (default DEMO_TOKEN). It is given to the extension through the
+   * ACEDATACLOUD_API_TOKEN environment variable of code-server unless `tokenInEnv` is false,
+   * for tests of the Set API Token flow.
+   */
+  token?: string;
+  tokenInEnv?: boolean;
+  /** Stand-in knobs in force from the start and after `api.reset()`. */
+  knobs?: MockKnobs;
+  /** code-server port (default: any free one). */
+  port?: number;
+  /** Browser window size (default 1400x900). */
+  viewport?: { width: number; height: number };
+}
+
+export interface Session {
+  api: MockApi;
+  vscode: Workbench;
+  page: Page;
+  browser: Browser;
+  codeServer: CodeServer;
+  /** Absolute path of the workspace folder opened in VS Code. */
+  workspace: string;
+  userDataDir: string;
+  /** Temporary folder holding workspace, user data, extensions and logs. */
+  root: string;
+  /** Absolute path of a workspace-relative path. */
+  path(relativePath: string): string;
+  /** Workspace-relative paths of all files below `folder` (default: the whole workspace), sorted. */
+  listFiles(folder?: string): string[];
+  /** Full text of an Output channel as written to disk (see logs.ts). */
+  outputLog(channel?: string): string;
+  close(): Promise<void>;
+}
+
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
+  const codeServerEntry = await ensureCodeServer();
+  const vsix = ensureVsix();
+  const root = mkdtempSync(join(tmpdir(), 'nano-banana-e2e-'));
+  const stack: Array<() => Promise<void>> = [];
+  let page: Page | undefined;
+  let closing: Promise<void> | undefined;
+  // Called by the test, by a failed start and by Ctrl+C, possibly at once: all share one run.
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const errors: unknown[] = [];
+      for (const stop of stack.splice(0).reverse()) await stop().catch((error: unknown) => errors.push(error));
+      if (process.env.E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+      unhook();
+      if (errors.length > 0) throw new AggregateError(errors, 'Stopping the e2e session failed');
+    })());
+  const unhook = onInterrupt(close);
+  try {
+    const dirs = codeServerDirs(root);
+    installVsix(codeServerEntry, dirs, vsix);
+
+    const token = options.token ?? DEMO_TOKEN;
+    const api = await startMockApi({ port: 0, token, knobs: options.knobs });
+    stack.push(() => api.close());
+
+    const workspace = createWorkspace(join(root, 'workspace'), options.fixture === undefined ? 'workspace' : options.fixture, options.files);
+    writeUserSettings(dirs, { ...E2E_USER_SETTINGS, 'nanoBanana.apiBaseUrl': api.url, ...options.settings });
+    const env = options.tokenInEnv === false ? {} : { ACEDATACLOUD_API_TOKEN: token };
+    const codeServer = await startCodeServer(codeServerEntry, dirs, { port: options.port ?? (await freePort()), folder: workspace, env });
+    stack.push(() => codeServer.process.stop());
+
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: BROWSER_ARGS,
+      // Ctrl+C is handled by close(), which also ends code-server; Playwright's own handler
+      // would exit the process before that.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    stack.push(() => browser.close());
+    page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const browserLog = join(root, 'browser.log');
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`);
+    });
+    page.on('pageerror', (error) => appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
+    await page.goto(codeServer.folderUrl(workspace));
+    await waitForWorkbench(page);
+    const vscode = new Workbench(page);
+    // The extension host registers contributed commands a few seconds after the window shows.
+    await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
+
+    return {
+      api,
+      vscode,
+      page,
+      browser,
+      codeServer,
+      workspace,
+      userDataDir: dirs.userDataDir,
+      root,
+      path: (relativePath) => join(workspace, relativePath),
+      listFiles: (folder = '') => listFiles(join(workspace, folder)).map((file) => relative(workspace, file)).sort(),
+      outputLog: (channel = 'Nano Banana') => readOutputLog(dirs.userDataDir, channel),
+      close,
+    };
+  } catch (error) {
+    const saved = await saveFailureArtifacts(`${testFileSlug()}--session-start`, page, root);
+    process.stderr.write(`[e2e] session failed to start; kept ${saved.join(', ') || 'nothing'}\n`);
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
