@@ -50,9 +50,9 @@ export function codeServerDirs(root: string): CodeServerDirs {
   };
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
-  // code-server writes its config.yaml (with a generated password) and logs below these otherwise.
-  mkdirSync(join(root, 'xdg-config'), { recursive: true });
-  mkdirSync(join(root, 'xdg-data'), { recursive: true });
+  // code-server writes its config.yaml (with a generated password) and logs below the XDG
+  // folders, and leaves an IPC socket per window in TMPDIR: keep all of it inside `root`.
+  for (const dir of ['xdg-config', 'xdg-data', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
   return dirs;
 }
 
@@ -64,7 +64,13 @@ function codeServerEnv(dirs: CodeServerDirs, extra: NodeJS.ProcessEnv): NodeJS.P
   }
   // A real token in the developer's shell must never reach the tests; sessions pass one explicitly.
   delete env.ACEDATACLOUD_API_TOKEN;
-  return { ...env, XDG_CONFIG_HOME: join(dirs.root, 'xdg-config'), XDG_DATA_HOME: join(dirs.root, 'xdg-data'), ...extra };
+  return {
+    ...env,
+    XDG_CONFIG_HOME: join(dirs.root, 'xdg-config'),
+    XDG_DATA_HOME: join(dirs.root, 'xdg-data'),
+    TMPDIR: join(dirs.root, 'tmp'),
+    ...extra,
+  };
 }
 
 export function writeUserSettings(dirs: CodeServerDirs, settings: Record<string, unknown>): void {

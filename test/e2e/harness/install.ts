@@ -1,6 +1,6 @@
 // Installs the real VS Code used by the end-to-end tests (code-server from the npm registry) into a
 // cache outside the repository, once per machine. See /work/shared/real-vscode.md for why each
-// environment tweak below is needed; the first install takes about five minutes.
+// environment tweak below is needed. The first install takes a few minutes (native modules compile).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ export async function ensureCodeServer(): Promise<string> {
     rmSync(prefix, { recursive: true, force: true });
     mkdirSync(prefix, { recursive: true });
     seedRipgrep();
-    log(`installing code-server@${CODE_SERVER_VERSION} into ${prefix} (first run only, about 5 minutes)`);
+    log(`installing code-server@${CODE_SERVER_VERSION} into ${prefix} (first run only, a few minutes)`);
     const started = Date.now();
     await runNpmInstall(prefix);
     if (!existsSync(entry)) throw new Error(`code-server installed, but ${entry} is missing`);
