@@ -18,11 +18,13 @@ const CORE_COMMANDS = [
   'Nano Banana: Show Results',
 ];
 
+/** Titles as VS Code shows them in English: `%key%` placeholders resolved through package.nls.json. */
 function manifestCommands(): string[] {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    contributes: { commands: Array<{ title: string; category: string }> };
-  };
-  return manifest.contributes.commands.map((command) => `${command.category}: ${command.title}`);
+  const read = (file: string): unknown => JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8'));
+  const manifest = read('package.json') as { contributes: { commands: Array<{ title: string; category: string }> } };
+  const strings = read('package.nls.json') as Record<string, string>;
+  const localized = (text: string) => text.replace(/^%(.+)%$/, (placeholder, key: string) => strings[key] ?? placeholder);
+  return manifest.contributes.commands.map((command) => `${localized(command.category)}: ${localized(command.title)}`);
 }
 
 test('the command palette lists every Nano Banana command', async () => {
