@@ -2,7 +2,7 @@
 // panel's gallery afterwards (prompt and image), can be found by searching their prompt, and
 // Generate Again repeats one with its own settings and folder, not with today's settings.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame } from 'playwright-core';
@@ -162,4 +162,20 @@ test('Generate Again on a job from before the reload repeats its prompt, setting
   assert.equal(await panel.locator('.job-latest .result-label').textContent(), 'art/first/a-friendly-robot-mascot-2.png');
   await panel.fill('.gallery-search', '');
   assert.deepEqual(await galleryPrompts(panel), [ASTRONAUT, ROBOT]);
+});
+
+test('a past result whose file was deleted says the file no longer exists', async () => {
+  const { vscode, path } = session();
+  rmSync(path('art/first/a-banana-astronaut.png'));
+  // Hiding the panel tears its page down; showing it again builds the view anew, checking the files.
+  await vscode.openFile('README.md');
+  await vscode.runCommand('Nano Banana: Show Results');
+  const panel = await panelWithLatest(ROBOT);
+  const astronaut = galleryCard(panel, ASTRONAUT);
+  await astronaut.locator('.result-missing').waitFor({ timeout: 30_000 });
+  assert.match((await astronaut.locator('.result-missing').textContent()) ?? '', /no longer exists/);
+  assert.equal(await astronaut.locator('img').count(), 0);
+  assert.equal(await astronaut.locator('.result-label').textContent(), 'art/first/a-banana-astronaut.png');
+  // The other past result is untouched.
+  assert.equal(await galleryCard(panel, ROBOT).locator('img.result-image').count(), 1);
 });
