@@ -6,6 +6,7 @@ import { editImage } from './commands/editImage';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import type { Services } from './commands/services';
+import { JobHistory } from './jobs/jobHistory';
 import { JobRunner } from './jobs/jobRunner';
 import { JobStore } from './jobs/jobStore';
 import { PendingJobs } from './jobs/pendingJobs';
@@ -17,7 +18,7 @@ import { TokenStore } from './services/tokenStore';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
-  const store = new JobStore();
+  const store = new JobStore(new JobHistory(context.workspaceState, log));
   const tokens = new TokenStore(context.secrets);
   const session = new ApiSession(log);
   const markdownEditors = new MarkdownEditorTracker();
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
       folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
     })),
   };
-  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors };
+  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
   const services: Services = {
     context,

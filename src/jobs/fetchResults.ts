@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { ApiConnection } from '../api/connection';
 import { ApiError } from '../api/errors';
 import type { FinishedTask } from '../api/poller';
+import type { TaskRecord } from '../api/schemas';
 import type { Log } from '../services/log';
-import type { JobRecord, SavedImage } from './job';
+import type { JobCost, JobRecord, SavedImage } from './job';
 import { saveIntoFolder } from './saveToWorkspace';
 
 export interface FetchContext {
@@ -47,6 +48,7 @@ export async function fetchResults(job: JobRecord, baseName: string, context: Fe
 
   const { record, state } = finished;
   job.traceId ??= record.trace_id;
+  job.cost = costOf(record);
   log.info(`task ${taskId} ${state.state} after ${((Date.now() - started) / 1000).toFixed(1)} s of waiting (service elapsed ${record.elapsed ?? '?'} s)`);
   if (state.state === 'failed') {
     job.stage = 'failed';
@@ -76,6 +78,15 @@ export async function fetchResults(job: JobRecord, baseName: string, context: Fe
   job.finishedAt = Date.now();
   job.stage = 'saved';
   update(job);
+}
+
+/** Only what the record reports: a missing cost stays missing rather than becoming zero. */
+function costOf(record: TaskRecord): JobCost | undefined {
+  const cost = record.response?.cost;
+  if (!cost) return undefined;
+  const { amount, list_amount: listAmount, currency } = cost;
+  if (amount === undefined && listAmount === undefined) return undefined;
+  return { amount, listAmount, currency };
 }
 
 function savedImage(uri: vscode.Uri, file: { type: { mime: string }; bytes: number; width?: number; height?: number }): SavedImage {

@@ -1,9 +1,17 @@
 // A job is one user request (generate or edit) followed from submit to the files on disk.
-// Plain data, no `vscode` import: it is persisted in workspace state and sent to the preview webview.
+// Plain data, no `vscode` import: it is persisted in workspace state (pending jobs, history) and shown in the preview.
 
 export type JobAction = 'generate' | 'edit';
 
 export type JobStage = 'submitting' | 'waiting' | 'downloading' | 'saving' | 'saved' | 'failed' | 'cancelled';
+
+/** The stages a job ends in; only such jobs go into the workspace's history. */
+export const FINISHED_STAGES = ['saved', 'failed', 'cancelled'] as const satisfies readonly JobStage[];
+export type FinishedStage = (typeof FINISHED_STAGES)[number];
+
+export function isFinished(stage: JobStage): stage is FinishedStage {
+  return (FINISHED_STAGES as readonly JobStage[]).includes(stage);
+}
 
 export interface JobOptions {
   model: string;
@@ -24,6 +32,14 @@ export interface SavedImage {
   bytes: number;
 }
 
+/** What the service charged for a task, as its record reports it (credits, not dollars). */
+export interface JobCost {
+  amount?: number;
+  /** The price before any discount. */
+  listAmount?: number;
+  currency?: string;
+}
+
 export interface JobRecord {
   /** Local id, unique per job, also before the service has given a task id. */
   id: string;
@@ -42,4 +58,6 @@ export interface JobRecord {
   error?: string;
   createdAt: number;
   finishedAt?: number;
+  /** Present once the finished task's record reported one. */
+  cost?: JobCost;
 }

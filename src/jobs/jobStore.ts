@@ -1,14 +1,29 @@
 import * as vscode from 'vscode';
-import type { JobRecord } from './job';
+import { isFinished, type JobRecord } from './job';
+import type { JobHistory } from './jobHistory';
 
-/** This session's jobs, newest first; the preview panel renders from it and listens for changes. */
+/**
+ * The jobs the preview panel shows, newest first: this session's, running ones included, and the
+ * finished ones of earlier sessions from the workspace's history. Finished jobs are recorded there.
+ */
 export class JobStore implements vscode.Disposable {
   private readonly jobs = new Map<string, JobRecord>();
+  /** Ids of the jobs run or resumed in this window, as opposed to those only loaded from the history. */
+  private readonly sessionJobIds = new Set<string>();
   private readonly changed = new vscode.EventEmitter<JobRecord>();
   readonly onDidChange = this.changed.event;
 
+  constructor(private readonly history: JobHistory) {
+    for (const job of history.load()) this.jobs.set(job.id, job);
+  }
+
   all(): JobRecord[] {
     return [...this.jobs.values()].sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** The newest job of this window, shown large in the panel; undefined right after a reload. */
+  latestOfSession(): JobRecord | undefined {
+    return this.all().find((job) => this.sessionJobIds.has(job.id));
   }
 
   get(id: string): JobRecord | undefined {
@@ -19,6 +34,8 @@ export class JobStore implements vscode.Disposable {
   upsert(job: JobRecord): void {
     const copy = structuredClone(job);
     this.jobs.set(copy.id, copy);
+    this.sessionJobIds.add(copy.id);
+    if (isFinished(copy.stage)) void this.history.record(copy);
     this.changed.fire(copy);
   }
 

@@ -1,12 +1,16 @@
 // What the webview gets to see of a job: display fields only, with image files already turned
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
-import type { JobRecord, SavedImage } from '../jobs/job';
+import type { JobCost, JobRecord, SavedImage } from '../jobs/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
 
-/** Turns a saved file's `Uri.toString()` into a URI the webview may load (`Webview.asWebviewUri`). */
-export type WebviewSrc = (fileUri: string) => string;
+export interface JobViewContext {
+  /** Turns a saved file's `Uri.toString()` into a URI the webview may load (`Webview.asWebviewUri`). */
+  webviewSrc(fileUri: string): string;
+  /** `Uri.toString()` of saved files that no longer exist. */
+  missingFiles: ReadonlySet<string>;
+}
 
-export function toJobView(job: JobRecord, webviewSrc: WebviewSrc): JobView {
+export function toJobView(job: JobRecord, context: JobViewContext): JobView {
   return {
     id: job.id,
     action: job.action,
@@ -18,14 +22,31 @@ export function toJobView(job: JobRecord, webviewSrc: WebviewSrc): JobView {
     taskId: job.taskId,
     error: job.error,
     createdAt: job.createdAt,
-    images: job.images.map((image) => toImageView(image, webviewSrc)),
+    cost: job.cost && formatCost(job.cost),
+    images: job.images.map((image) => toImageView(image, context)),
   };
 }
 
-function toImageView(image: SavedImage, webviewSrc: WebviewSrc): ImageView {
+/** "2 credit", or "1.6 credit (list price 2)" when a discount applied. */
+export function formatCost({ amount, listAmount, currency }: JobCost): string | undefined {
+  const charged = amount ?? listAmount;
+  if (charged === undefined) return undefined;
+  const unit = currency ? ` ${currency}` : '';
+  const list = listAmount !== undefined && amount !== undefined && listAmount !== amount ? ` (list price ${trim(listAmount)})` : '';
+  return `${trim(charged)}${unit}${list}`;
+}
+
+/** Credits can be fractional; binary floating point noise (0.30000000000000004) is not shown. */
+function trim(value: number): string {
+  return String(Number(value.toFixed(4)));
+}
+
+function toImageView(image: SavedImage, { webviewSrc, missingFiles }: JobViewContext): ImageView {
+  const missing = missingFiles.has(image.uri);
   return {
     // The webview checks the mime too; not handing out a loadable URI makes sure it cannot slip.
-    src: isRenderableMime(image.mime) ? webviewSrc(image.uri) : undefined,
+    src: isRenderableMime(image.mime) && !missing ? webviewSrc(image.uri) : undefined,
+    ...(missing ? { missing } : {}),
     label: image.label,
     mime: image.mime,
     width: image.width,

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { makeNonce } from '../core/csp';
 import type { JobStore } from '../jobs/jobStore';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
+import type { Log } from '../services/log';
 import { Disposable } from './disposable';
-import { toJobView } from './jobView';
+import { toJobView, type JobViewContext } from './jobView';
+import { missingFiles } from './missingFiles';
 import { runPreviewAction, type PreviewActions } from './previewActions';
 import { previewHtml } from './previewHtml';
 import { parseWebviewMessage, type HostMessage } from './protocol';
@@ -15,6 +17,7 @@ export interface PreviewPanelDeps {
   store: JobStore;
   actions: PreviewActions;
   markdownEditors: MarkdownEditorTracker;
+  log: Log;
 }
 
 export interface ShowPreviewOptions {
@@ -64,6 +67,8 @@ export class PreviewPanel extends Disposable {
   private webviewReady = false;
   /** `Uri.toString()` of every folder the webview may load images from, the media folder included. */
   private readonly resourceFolders = new Set<string>();
+  private posting = false;
+  private postAgain = false;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -137,10 +142,44 @@ export class PreviewPanel extends Disposable {
     };
   }
 
-  private postState(): Thenable<boolean> {
+  /**
+   * Building the state awaits file checks, so a newer state could overtake an older one: posts run one at
+   * a time, and changes during a post are folded into one more post.
+   */
+  private async postState(): Promise<void> {
+    if (this.posting) {
+      this.postAgain = true;
+      return;
+    }
+    this.posting = true;
+    try {
+      do {
+        this.postAgain = false;
+        await this.postStateNow();
+      } while (this.postAgain && this.webviewReady && !this.isDisposed);
+    } catch (error) {
+      this.deps.log.error('could not update the results panel', error);
+    } finally {
+      this.posting = false;
+    }
+  }
+
+  private async postStateNow(): Promise<void> {
     const { webview } = this.panel;
-    const webviewSrc = (fileUri: string) => webview.asWebviewUri(vscode.Uri.parse(fileUri, true)).toString();
-    const message: HostMessage = { type: 'state', jobs: this.deps.store.all().map((job) => toJobView(job, webviewSrc)) };
-    return webview.postMessage(message);
+    const { store } = this.deps;
+    const jobs = store.all();
+    const latest = store.latestOfSession();
+    const earlier = jobs.filter((job) => job.id !== latest?.id);
+    const context: JobViewContext = {
+      webviewSrc: (fileUri) => webview.asWebviewUri(vscode.Uri.parse(fileUri, true)).toString(),
+      missingFiles: await missingFiles(jobs),
+    };
+    if (this.isDisposed) return;
+    const message: HostMessage = {
+      type: 'state',
+      latest: latest && toJobView(latest, context),
+      earlier: earlier.map((job) => toJobView(job, context)),
+    };
+    await webview.postMessage(message);
   }
 }

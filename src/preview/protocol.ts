@@ -3,8 +3,10 @@
 import type { JobAction, JobStage } from '../jobs/job';
 
 export interface ImageView {
-  /** `asWebviewUri` of the file; absent when the file must not be shown as an image (see isRenderableMime). */
+  /** `asWebviewUri` of the file; absent when the file must not be shown as an image (see isRenderableMime) or is gone. */
   src?: string;
+  /** The file was deleted or moved since the job saved it. */
+  missing?: boolean;
   /** Workspace-relative path, for display. */
   label: string;
   mime: string;
@@ -23,13 +25,19 @@ export interface JobView {
   taskId?: string;
   error?: string;
   createdAt: number;
+  /** What the service charged, ready to show (e.g. "2 credit"); absent when it did not say. */
+  cost?: string;
   images: ImageView[];
 }
 
-/** Latest job first, then the earlier jobs of this session. */
+/**
+ * `latest` is this session's newest job, shown large; `earlier` holds every other job, this session's
+ * and those of earlier sessions from the workspace's history, newest first: the gallery.
+ */
 export interface StateMessage {
   type: 'state';
-  jobs: JobView[];
+  latest?: JobView;
+  earlier: JobView[];
 }
 
 export type HostMessage = StateMessage;

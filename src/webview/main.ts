@@ -1,10 +1,16 @@
 // Script of the preview webview (bundled to media/preview.js). It only renders what the host posts
 // and reports button presses; all file and editor work happens in the extension host.
-import type { HostMessage, JobView, WebviewMessage } from '../preview/protocol';
-import { renderState } from './render';
+import type { StateMessage, WebviewMessage } from '../preview/protocol';
+import { PreviewLayout } from './gallery';
+
+interface SavedState {
+  query?: unknown;
+}
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
+  getState(): SavedState | undefined;
+  setState(state: SavedState): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -13,14 +19,24 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app');
 const post = (message: WebviewMessage) => vscode.postMessage(message);
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const jobs = stateJobs(event.data);
-  if (app && jobs) app.replaceChildren(...renderState(jobs, post));
-});
+if (app) {
+  const saved = vscode.getState()?.query;
+  const layout = new PreviewLayout(app, post, {
+    initialQuery: typeof saved === 'string' ? saved : '',
+    onQueryChange: (query) => vscode.setState({ query }),
+  });
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const state = stateMessage(event.data);
+    if (state) layout.show(state);
+  });
+}
 
 post({ type: 'ready' });
 
-function stateJobs(data: unknown): JobView[] | undefined {
-  const message = data as Partial<HostMessage> | null;
-  return message?.type === 'state' && Array.isArray(message.jobs) ? message.jobs : undefined;
+/** Only the host posts here, but a shape check keeps a stray message from breaking the page. */
+function stateMessage(data: unknown): StateMessage | undefined {
+  const message = data as Partial<StateMessage> | null;
+  if (message?.type !== 'state' || !Array.isArray(message.earlier)) return undefined;
+  const latest = typeof message.latest === 'object' && message.latest !== null ? message.latest : undefined;
+  return { type: 'state', latest, earlier: message.earlier };
 }

@@ -1,5 +1,5 @@
-// Builds the preview from host state: the latest job large at the top, earlier jobs as smaller cards.
-import type { JobStage } from '../jobs/job';
+// Builds one job's card from host state: large for the latest job, smaller in the gallery of earlier ones.
+import { isFinished, type JobStage } from '../jobs/job';
 import { isRenderableMime, type ImageActionType, type ImageView, type JobView, type WebviewMessage } from '../preview/protocol';
 import { button, h } from './dom';
 
@@ -15,8 +15,6 @@ const stageLabels: Record<JobStage, string> = {
   cancelled: 'Cancelled',
 };
 
-const finishedStages: ReadonlySet<JobStage> = new Set(['saved', 'failed', 'cancelled']);
-
 const imageButtons: ReadonlyArray<{ action: ImageActionType; label: string; primary?: boolean }> = [
   { action: 'open', label: 'Open' },
   { action: 'reveal', label: 'Reveal in Explorer' },
@@ -25,23 +23,14 @@ const imageButtons: ReadonlyArray<{ action: ImageActionType; label: string; prim
   { action: 'editAgain', label: 'Edit Again' },
 ];
 
-export function renderState(jobs: JobView[], post: Post): Node[] {
-  if (jobs.length === 0) {
-    return [h('p', { className: 'empty-state' }, 'No results yet. Run Nano Banana: Generate Image.')];
-  }
-  const [latest, ...earlier] = jobs;
-  const nodes: Node[] = [renderJob(latest, 'job-latest', post)];
-  if (earlier.length > 0) {
-    nodes.push(
-      h('h2', { className: 'earlier-heading' }, 'Earlier in this session'),
-      h('div', { className: 'earlier-jobs' }, ...earlier.map((job) => renderJob(job, 'job-earlier', post))),
-    );
-  }
-  return nodes;
+export type JobVariant = 'job-latest' | 'job-earlier';
+
+export function renderEmptyState(): HTMLElement {
+  return h('p', { className: 'empty-state' }, 'No results yet. Run Nano Banana: Generate Image.');
 }
 
-function renderJob(job: JobView, variant: 'job-latest' | 'job-earlier', post: Post): HTMLElement {
-  const running = !finishedStages.has(job.stage);
+export function renderJob(job: JobView, variant: JobVariant, post: Post): HTMLElement {
+  const running = !isFinished(job.stage);
   return h(
     'section',
     { className: `job ${variant} stage-${job.stage}`, attributes: { 'data-job-id': job.id, 'aria-busy': String(running) } },
@@ -60,7 +49,7 @@ function renderJob(job: JobView, variant: 'job-latest' | 'job-earlier', post: Po
     renderMeta(job),
     job.error !== undefined && h('p', { className: 'job-error', attributes: { role: 'alert' } }, job.error),
     job.images.length > 0 &&
-      h('div', { className: 'job-images' }, ...job.images.map((image, index) => renderImage(job, image, index, post))),
+      h('div', { className: 'job-images' }, ...job.images.map((image, index) => renderImage(job, image, index, variant, post))),
     // While the job runs, generating again would only start a duplicate.
     !running &&
       h(
@@ -77,6 +66,7 @@ function renderMeta(job: JobView): HTMLElement {
     ['Aspect ratio', job.aspectRatio],
     ['Resolution', job.resolution],
     ['Task', job.taskId],
+    ['Cost', job.cost],
   ];
   const present = entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
   return h(
@@ -86,34 +76,42 @@ function renderMeta(job: JobView): HTMLElement {
   );
 }
 
-function renderImage(job: JobView, image: ImageView, imageIndex: number, post: Post): HTMLElement {
+function renderImage(job: JobView, image: ImageView, imageIndex: number, variant: JobVariant, post: Post): HTMLElement {
   // The host sends no src for such files already; checking again here keeps the rule in one obvious place.
-  const src = isRenderableMime(image.mime) ? image.src : undefined;
-  const actions = imageButtons.filter(({ action }) => src !== undefined || action !== 'editAgain');
+  const src = isRenderableMime(image.mime) && !image.missing ? image.src : undefined;
+  // A file that is gone can be neither opened, revealed, linked nor edited.
+  const actions = image.missing ? [] : imageButtons.filter(({ action }) => src !== undefined || action !== 'editAgain');
   const size = image.width !== undefined && image.height !== undefined ? `${image.width}×${image.height}` : undefined;
   return h(
     'figure',
     { className: 'result', attributes: { 'data-image-index': String(imageIndex) } },
-    src !== undefined ? resultImage(src, job.prompt) : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
+    image.missing
+      ? h('p', { className: 'result-missing' }, 'This file no longer exists. It was moved or deleted after the job saved it.')
+      : src !== undefined
+        ? resultImage(src, job.prompt, variant)
+        : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
     h(
       'figcaption',
       {},
       h('span', { className: 'result-label', attributes: { title: image.label } }, image.label),
       size !== undefined && h('span', { className: 'result-size' }, size),
     ),
-    h(
-      'div',
-      { className: 'result-actions' },
-      ...actions.map(({ action, label, primary }) =>
-        button(label, action, () => post({ type: action, jobId: job.id, imageIndex }), !primary),
+    actions.length > 0 &&
+      h(
+        'div',
+        { className: 'result-actions' },
+        ...actions.map(({ action, label, primary }) =>
+          button(label, action, () => post({ type: action, jobId: job.id, imageIndex }), !primary),
+        ),
       ),
-    ),
   );
 }
 
-function resultImage(src: string, prompt: string): HTMLElement {
-  const image = h('img', { className: 'result-image', attributes: { src, alt: prompt, title: prompt } });
-  // The file can be moved or deleted after the job: say so instead of showing a broken image.
+function resultImage(src: string, prompt: string, variant: JobVariant): HTMLElement {
+  // The gallery can hold hundreds of jobs: its images load only when scrolled near.
+  const loading = variant === 'job-earlier' ? 'lazy' : 'eager';
+  const image = h('img', { className: 'result-image', attributes: { src, alt: prompt, title: prompt, loading } });
+  // The file can be moved or deleted while the panel shows it: say so instead of showing a broken image.
   const note = 'The file could not be loaded. It may have been moved or deleted.';
   image.addEventListener('error', () => image.replaceWith(h('p', { className: 'result-missing' }, note)), { once: true });
   return image;
@@ -123,6 +121,11 @@ function unsupportedNote(mime: string): string {
   return `This result is ${mime || 'of an unknown type'} and is not displayed here. Use Open to inspect it.`;
 }
 
+/** The time of day for today's jobs; the date too for those of earlier days (from the history). */
 function formatTime(timestamp: number): string {
-  return new Date(timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const date = new Date(timestamp);
+  const today = new Date().toDateString() === date.toDateString();
+  return today
+    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }

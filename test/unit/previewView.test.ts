@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JobRecord } from '../../src/jobs/job';
-import { toJobView } from '../../src/preview/jobView';
+import { formatCost, toJobView } from '../../src/preview/jobView';
 import { previewHtml } from '../../src/preview/previewHtml';
 
 const job: JobRecord = {
@@ -22,9 +22,10 @@ const job: JobRecord = {
 };
 
 const webviewSrc = (uri: string) => `https://webview.test/${encodeURIComponent(uri)}`;
+const context = { webviewSrc, missingFiles: new Set<string>() };
 
 test('toJobView: carries the display fields of the job', () => {
-  const view = toJobView(job, webviewSrc);
+  const view = toJobView(job, context);
   assert.deepEqual(
     { ...view, images: undefined },
     {
@@ -38,13 +39,14 @@ test('toJobView: carries the display fields of the job', () => {
       taskId: 'task-9',
       error: undefined,
       createdAt: job.createdAt,
+      cost: undefined,
       images: undefined,
     },
   );
 });
 
 test('toJobView: raster images get a webview src, others none', () => {
-  const [png, svg] = toJobView(job, webviewSrc).images;
+  const [png, svg] = toJobView(job, context).images;
   assert.deepEqual(png, {
     src: webviewSrc('file:///ws/assets/generated/a.png'),
     label: 'assets/generated/a.png',
@@ -54,6 +56,27 @@ test('toJobView: raster images get a webview src, others none', () => {
   });
   assert.equal(svg?.src, undefined);
   assert.equal(svg?.mime, 'image/svg+xml');
+});
+
+test('toJobView: a file that is gone gets no src and says it is missing', () => {
+  const missingFiles = new Set(['file:///ws/assets/generated/a.png']);
+  const [png, svg] = toJobView(job, { webviewSrc, missingFiles }).images;
+  assert.equal(png?.src, undefined);
+  assert.equal(png?.missing, true);
+  assert.equal(png?.label, 'assets/generated/a.png');
+  assert.equal(svg?.missing, undefined);
+});
+
+test('toJobView: the cost the task reported, ready to show', () => {
+  assert.equal(toJobView({ ...job, cost: { amount: 2, listAmount: 2.5, currency: 'credit' } }, context).cost, '2 credit (list price 2.5)');
+  assert.equal(toJobView({ ...job, cost: { amount: 0.1 + 0.2, listAmount: 0.1 + 0.2, currency: 'credit' } }, context).cost, '0.3 credit');
+});
+
+test('formatCost: shows what was reported and nothing it was not', () => {
+  assert.equal(formatCost({ amount: 0 }), '0');
+  assert.equal(formatCost({ listAmount: 4, currency: 'credit' }), '4 credit');
+  assert.equal(formatCost({ currency: 'credit' }), undefined);
+  assert.equal(formatCost({}), undefined);
 });
 
 const parts = {

@@ -64,7 +64,12 @@ before(async () => {
       window.posted = [];
       window.cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective));
-      window.acquireVsCodeApi = () => ({ postMessage: (message) => window.posted.push(message) });
+      window.acquireVsCodeApi = () => ({
+        postMessage: (message) => window.posted.push(message),
+        // Kept in sessionStorage, so it survives a reload of the page as VS Code's webview state does.
+        getState: () => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null') ?? undefined,
+        setState: (state) => sessionStorage.setItem('vscodeState', JSON.stringify(state)),
+      });
     `,
   });
   await page.route('**/*', (route) => {
@@ -78,14 +83,22 @@ after(() => browser?.close());
 
 async function openPreview(): Promise<void> {
   await page.goto(`${ORIGIN}/index.html`);
+  await page.evaluate(() => sessionStorage.clear());
 }
 
 const posted = () => page.evaluate(() => (window as unknown as PreviewWindow).posted);
 
+/** The first job as this session's latest, the others in the gallery (as the host sends them). */
 async function postState(jobs: JobView[]): Promise<void> {
-  const message: StateMessage = { type: 'state', jobs };
+  const [latest, ...earlier] = jobs;
+  await postMessage({ type: 'state', latest, earlier });
+}
+
+async function postMessage(message: StateMessage): Promise<void> {
   await page.evaluate((data) => window.postMessage(data, '*'), message);
 }
+
+const galleryPrompts = () => page.locator('.gallery .job-earlier .job-prompt').allTextContents();
 
 function jobView(overrides: Partial<JobView>): JobView {
   return {
@@ -120,7 +133,7 @@ test('renders the latest job large and earlier jobs below', { skip }, async () =
   assert.equal(await page.getAttribute('.job-latest img.result-image', 'alt'), 'the newest');
   assert.ok((await page.textContent('.job-latest .job-meta'))?.includes('task-1'));
   assert.equal(await page.textContent('.job-latest .result-size'), '1024×1024');
-  assert.equal(await page.textContent('.earlier-heading'), 'Earlier in this session');
+  assert.equal(await page.textContent('.earlier-heading'), 'Earlier results');
   assert.equal(await page.textContent('.job-earlier .job-error'), 'The service refused the prompt.');
   assert.equal(await page.locator('.job-earlier').getAttribute('data-job-id'), 'old');
   await page.waitForFunction(() => (document.querySelector('img.result-image') as HTMLImageElement).naturalWidth === 1);
@@ -165,9 +178,100 @@ test('a result whose file is gone says so', { skip }, async () => {
   await page.waitForSelector('.result-missing');
 });
 
+test('a past result the host found missing says the file no longer exists, without an image or file actions', { skip }, async () => {
+  await openPreview();
+  await postMessage({
+    type: 'state',
+    earlier: [jobView({ id: 'past', images: [{ label: 'assets/generated/gone.png', mime: 'image/png', missing: true }] })],
+  });
+  assert.match((await page.textContent('.job-earlier .result-missing')) ?? '', /no longer exists/);
+  assert.equal(await page.textContent('.job-earlier .result-label'), 'assets/generated/gone.png');
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('.result [data-action]').count(), 0);
+  assert.equal(await page.locator('.job-earlier [data-action="generateAgain"]').count(), 1);
+});
+
+test('after a reload (no job in this window yet) the gallery shows the earlier jobs, with their images', { skip }, async () => {
+  await openPreview();
+  await postMessage({ type: 'state', earlier: [jobView({ id: 'past-1', prompt: 'a past robot', cost: '2 credit' })] });
+  assert.equal(await page.locator('.job-latest').count(), 0);
+  assert.equal(await page.locator('.empty-state').count(), 0);
+  assert.ok(await page.isVisible('.gallery .gallery-search'));
+  assert.deepEqual(await galleryPrompts(), ['a past robot']);
+  assert.ok((await page.textContent('.job-earlier .job-meta'))?.includes('2 credit'));
+  await page.waitForFunction(() => (document.querySelector('.job-earlier img.result-image') as HTMLImageElement | null)?.naturalWidth === 1);
+  await page.click('.job-earlier [data-action="generateAgain"]');
+  assert.deepEqual((await posted()).at(-1), { type: 'generateAgain', jobId: 'past-1' });
+});
+
+test('no gallery and no search box while there are no earlier jobs', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({})]);
+  assert.equal(await page.isVisible('.gallery'), false);
+  assert.equal(await page.isVisible('.gallery-search'), false);
+});
+
+test('the search box filters the gallery by prompt and says how many match', { skip }, async () => {
+  await openPreview();
+  const jobs = [
+    jobView({ id: 'latest', prompt: 'a blue robot, the latest' }),
+    jobView({ id: 'g1', prompt: 'A blue robot mascot' }),
+    jobView({ id: 'g2', prompt: 'a banana astronaut' }),
+    jobView({ id: 'g3', prompt: 'a red robot' }),
+  ];
+  await postState(jobs);
+  assert.deepEqual(await galleryPrompts(), ['A blue robot mascot', 'a banana astronaut', 'a red robot']);
+  assert.equal(await page.isVisible('.gallery-summary'), false);
+
+  await page.fill('.gallery-search', 'robot');
+  assert.deepEqual(await galleryPrompts(), ['A blue robot mascot', 'a red robot']);
+  assert.equal(await page.textContent('.gallery-summary'), '2 of 3 results match “robot”.');
+  // The latest job stays on top whatever the search.
+  assert.equal(await page.textContent('.job-latest .job-prompt'), 'a blue robot, the latest');
+
+  await page.fill('.gallery-search', 'ROBOT blue');
+  assert.deepEqual(await galleryPrompts(), ['A blue robot mascot']);
+
+  await page.fill('.gallery-search', '<b>x</b>');
+  assert.deepEqual(await galleryPrompts(), []);
+  assert.equal(await page.textContent('.gallery-summary'), 'No earlier result matches “<b>x</b>”.');
+  assert.equal(await page.locator('b').count(), 0);
+
+  await page.fill('.gallery-search', '');
+  assert.equal((await galleryPrompts()).length, 3);
+});
+
+test('new state keeps the search, its focus and its filter while typing', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({ id: 'l', prompt: 'latest' }), jobView({ id: 'g1', prompt: 'a robot' }), jobView({ id: 'g2', prompt: 'a cat' })]);
+  await page.click('.gallery-search');
+  await page.keyboard.type('rob');
+  await postState([
+    jobView({ id: 'n', prompt: 'newer, running', stage: 'waiting', images: [] }),
+    jobView({ id: 'l', prompt: 'latest robot' }),
+    jobView({ id: 'g1', prompt: 'a robot' }),
+    jobView({ id: 'g2', prompt: 'a cat' }),
+  ]);
+  await page.keyboard.type('ot');
+  assert.equal(await page.inputValue('.gallery-search'), 'robot');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'gallery-search');
+  assert.deepEqual(await galleryPrompts(), ['latest robot', 'a robot']);
+});
+
+test('the search survives the page being rebuilt (the panel hidden and shown again)', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({ id: 'l' }), jobView({ id: 'g1', prompt: 'a robot' }), jobView({ id: 'g2', prompt: 'a cat' })]);
+  await page.fill('.gallery-search', 'cat');
+  await page.reload();
+  await postState([jobView({ id: 'l' }), jobView({ id: 'g1', prompt: 'a robot' }), jobView({ id: 'g2', prompt: 'a cat' })]);
+  assert.equal(await page.inputValue('.gallery-search'), 'cat');
+  assert.deepEqual(await galleryPrompts(), ['a cat']);
+});
+
 test('the page runs under its CSP without violations', { skip }, async () => {
   await openPreview();
   await postState([jobView({}), jobView({ id: 'b', stage: 'waiting', images: [] })]);
+  await page.fill('.gallery-search', 'banana');
   assert.equal(await page.locator('.job').count(), 2);
   assert.deepEqual(await page.evaluate(() => (window as unknown as PreviewWindow).cspViolations), []);
 });

@@ -1,0 +1,32 @@
+// Every finished job of this workspace, kept in its workspace state so the results panel can show
+// earlier sessions' results and generate them again after a reload.
+import type * as vscode from 'vscode';
+import { parseJobHistory, withJobRecorded } from '../core/jobHistory';
+import type { Log } from '../services/log';
+import type { JobRecord } from './job';
+
+const KEY = 'nanoBanana.jobHistory';
+
+export class JobHistory {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log: Log,
+  ) {}
+
+  /** The stored jobs, newest first; entries that do not parse are left out. */
+  load(): JobRecord[] {
+    return parseJobHistory(this.state.get<unknown>(KEY));
+  }
+
+  /**
+   * Adds or updates a finished job. A failed write is logged, not thrown: the job itself has already
+   * finished, and the panel still shows it for this session.
+   */
+  async record(job: JobRecord): Promise<void> {
+    try {
+      await this.state.update(KEY, withJobRecorded(this.load(), structuredClone(job)));
+    } catch (error) {
+      this.log.error(`could not record job ${job.id} in the workspace history`, error);
+    }
+  }
+}
