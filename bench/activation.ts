@@ -21,6 +21,8 @@ export interface ActivationResult {
   /** Node built-in modules required while requiring and activating: undici would add net, http, tls… */
   builtins: string[];
   vscodeCalls: string[];
+  /** From the real extension host (bench/vscode-activation.ts), when asked for with --vscode. */
+  realHost?: { activationMs: number; text: string } | { error: string };
 }
 
 interface ChildSample {
@@ -58,6 +60,24 @@ async function lazyPart(): Promise<{ lazyBytes: number; lazyInputs: string[] }> 
   const lazy = Object.entries(output.inputs).filter(([path]) => !eager.has(path));
   const packages = new Set(lazy.map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.replace(/\/[^/]+$/, '/')));
   return { lazyBytes: lazy.reduce((sum, [, input]) => sum + input.bytesInOutput, 0), lazyInputs: [...packages].sort() };
+}
+
+/**
+ * One activation in code-server through the e2e harness, under the shared e2e lock when `flock`
+ * exists (two VS Code sessions at once make both slow). A failure is reported, not thrown: this row is extra.
+ */
+export async function measureRealHostActivation(): Promise<NonNullable<ActivationResult['realHost']>> {
+  const command = [process.execPath, '--import', 'tsx', join(__dirname, 'vscode-activation.ts')];
+  const hasFlock = await run('flock', ['--version']).then(() => true, () => false);
+  const [file, ...args] = hasFlock ? ['flock', '/tmp/nb-e2e.lock', ...command] : command;
+  try {
+    const { stdout } = await run(file, args, { cwd: ROOT, timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+    const { activationMs, text } = JSON.parse(stdout.trim().split('\n').pop()!) as { activationMs: number; text: string };
+    return { activationMs, text };
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    return { error: `${error instanceof Error ? error.message.split('\n')[0] : String(error)} ${stderr.trim().split('\n').slice(-3).join(' ')}`.trim() };
+  }
 }
 
 export async function measureActivation(samples = 15): Promise<ActivationResult> {

@@ -168,14 +168,43 @@ export function activationSection(result: ActivationResult): { text: string; ver
       + `Activation registered: ${[...new Set(result.vscodeCalls)].join(', ')}.`,
     '',
     table(['step', 'median', 'p95'], [
-      ['require(dist/extension.js)', ms(median(result.requireMs)), ms(percentile(result.requireMs, 95))],
-      ['activate()', ms(median(result.activateMs)), ms(percentile(result.activateMs, 95))],
-      ['require + activate', ms(median(total)), ms(percentile(total, 95))],
+      ['require(dist/extension.js), shim', ms(median(result.requireMs)), ms(percentile(result.requireMs, 95))],
+      ['activate(), shim', ms(median(result.activateMs)), ms(percentile(result.activateMs, 95))],
+      ['require + activate, shim', ms(median(total)), ms(percentile(total, 95))],
+      realHostRow(result.realHost),
     ]),
     '',
-    `- 5. require + activate ≤ ${TARGETS.activationMs} ms (median): ${ms(median(total))}, ${verdictText(met, ms(median(total) - TARGETS.activationMs))}`,
+    `- 5. require + activate ≤ ${TARGETS.activationMs} ms (median, shim): ${ms(median(total))}, ${verdictText(met, ms(median(total) - TARGETS.activationMs))}`,
+    ...realHostVerdict(result),
   ].join('\n');
-  return { text, verdicts: [{ target: '5. activation', met, detail: ms(median(total)) }] };
+  const verdicts: Verdict[] = [{ target: '5. activation (require + activate, shim)', met, detail: ms(median(total)) }];
+  if (result.realHost && 'activationMs' in result.realHost) {
+    const realMet = result.realHost.activationMs <= TARGETS.activationMs;
+    verdicts.push({ target: '5. activation (real extension host, one sample)', met: realMet, detail: ms(result.realHost.activationMs) });
+  }
+  return { text, verdicts };
+}
+
+const REAL_HOST_LABEL = 'code loading + activate() in the real VS Code 1.100.3 extension host (code-server), one sample';
+
+function realHostRow(realHost: ActivationResult['realHost']): string[] {
+  if (!realHost) return [REAL_HOST_LABEL, 'not measured: run `npm run bench -- --vscode`', ''];
+  if ('error' in realHost) return [REAL_HOST_LABEL, `failed: ${realHost.error.replace(/\|/g, '/')}`, ''];
+  return [REAL_HOST_LABEL, `${ms(realHost.activationMs)} ("${realHost.text}")`, ''];
+}
+
+function realHostVerdict(result: ActivationResult): string[] {
+  const realHost = result.realHost;
+  if (!realHost || 'error' in realHost) return [];
+  const met = realHost.activationMs <= TARGETS.activationMs;
+  return [
+    `- 5. the same in the real extension host (Developer: Show Running Extensions): ${ms(realHost.activationMs)}, `
+      + `${verdictText(met, ms(realHost.activationMs - TARGETS.activationMs))}`,
+    ...(met ? [] : ['- Why: almost all of it is loading the bundle, not activate() (see the shim rows: require ≫ activate): '
+      + `the host reads and compiles all ${kb(result.bundleBytes)}, though ${kb(result.lazyBytes)} of it runs only on the first job. `
+      + 'The extension host\'s own module loading and this machine\'s load add the rest. Moving the lazily used part into a '
+      + `separate file loaded on first use would leave ${kb(result.bundleBytes - result.lazyBytes)} to load at activation.`]),
+  ];
 }
 
 export function summaryTable(verdicts: Verdict[]): string {
