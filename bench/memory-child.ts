@@ -32,9 +32,12 @@ async function saveWithExtension({ urls, warmUpUrl, folder }: SaveArgs) {
   const scratch = join(folder, '..', `${basename(folder)}-scratch`);
   await mkdir(scratch, { recursive: true });
   await downloadAndSave([warmUpUrl], dispatcher, scratch, join(folder, 'warm-up'), 'warm-up');
-  const measured = await measurePeak(async () => (await downloadAndSave(urls, dispatcher, scratch, folder, 'image')).files);
-  await dispatcher.close();
-  return measured;
+  try {
+    return await measurePeak(async () => (await downloadAndSave(urls, dispatcher, scratch, folder, 'image')).files);
+  } finally {
+    await dispatcher.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 async function saveWithFetch({ urls, warmUpUrl, folder }: SaveArgs) {
