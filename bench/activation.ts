@@ -1,0 +1,105 @@
+// Activation: what loads when the extension activates, and how long require() plus activate() take.
+// The bundle is the one `npm run package` ships (production build); the timing runs the recording
+// vscode shim in bench/activation-child.cjs, one fresh Node process per sample.
+import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..');
+
+export interface ActivationResult {
+  bundleBytes: number;
+  /** Bytes of the bundle reachable only through a dynamic import(): parsed at require, evaluated on first use. */
+  lazyBytes: number;
+  lazyInputs: string[];
+  vsixBytes: number;
+  requireMs: number[];
+  activateMs: number[];
+  /** Node built-in modules required while requiring and activating: undici would add net, http, tls… */
+  builtins: string[];
+  vscodeCalls: string[];
+  /** From the real extension host (bench/vscode-activation.ts), when asked for with --vscode. */
+  realHost?: { activationMs: number; text: string } | { error: string };
+}
+
+interface ChildSample {
+  requireMs: number;
+  activateMs: number;
+  calls: string[];
+  builtins: string[];
+}
+
+/** Splits the production bundle into what activation evaluates and what waits behind `await import()`. */
+async function lazyPart(): Promise<{ lazyBytes: number; lazyInputs: string[] }> {
+  const built = await esbuild.build({
+    entryPoints: [join(ROOT, 'src/extension.ts')],
+    bundle: true,
+    minify: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    legalComments: 'none',
+    write: false,
+    metafile: true,
+    outfile: join(ROOT, 'bench/tmp/metafile-extension.js'),
+    absWorkingDir: ROOT,
+  });
+  const { inputs, outputs } = built.metafile;
+  const eager = new Set<string>();
+  const visit = (path: string) => {
+    if (eager.has(path) || !inputs[path]) return;
+    eager.add(path);
+    for (const edge of inputs[path].imports) if (edge.kind !== 'dynamic-import') visit(edge.path);
+  };
+  visit('src/extension.ts');
+  const output = Object.values(outputs)[0];
+  const lazy = Object.entries(output.inputs).filter(([path]) => !eager.has(path));
+  const packages = new Set(lazy.map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.replace(/\/[^/]+$/, '/')));
+  return { lazyBytes: lazy.reduce((sum, [, input]) => sum + input.bytesInOutput, 0), lazyInputs: [...packages].sort() };
+}
+
+/**
+ * One activation in code-server through the e2e harness, under the shared e2e lock when `flock`
+ * exists (two VS Code sessions at once make both slow). A failure is reported, not thrown: this row is extra.
+ */
+export async function measureRealHostActivation(): Promise<NonNullable<ActivationResult['realHost']>> {
+  const command = [process.execPath, '--import', 'tsx', join(__dirname, 'vscode-activation.ts')];
+  const hasFlock = await run('flock', ['--version']).then(() => true, () => false);
+  const [file, ...args] = hasFlock ? ['flock', '/tmp/nb-e2e.lock', ...command] : command;
+  try {
+    const { stdout } = await run(file, args, { cwd: ROOT, timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+    const { activationMs, text } = JSON.parse(stdout.trim().split('\n').pop()!) as { activationMs: number; text: string };
+    return { activationMs, text };
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    return { error: `${error instanceof Error ? error.message.split('\n')[0] : String(error)} ${stderr.trim().split('\n').slice(-3).join(' ')}`.trim() };
+  }
+}
+
+export async function measureActivation(samples = 15): Promise<ActivationResult> {
+  // The same build and package a user installs; also leaves dist/extension.js production-built.
+  await run('npm', ['run', 'package'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const bundle = join(ROOT, 'dist/extension.js');
+  const requireMs: number[] = [];
+  const activateMs: number[] = [];
+  let last: ChildSample | undefined;
+  for (let i = 0; i < samples; i++) {
+    const { stdout } = await run(process.execPath, [join(__dirname, 'activation-child.cjs'), bundle], { cwd: ROOT });
+    last = JSON.parse(stdout.trim()) as ChildSample;
+    requireMs.push(last.requireMs);
+    activateMs.push(last.activateMs);
+  }
+  return {
+    bundleBytes: (await stat(bundle)).size,
+    ...(await lazyPart()),
+    vsixBytes: (await stat(join(ROOT, 'nano-banana-images.vsix'))).size,
+    requireMs,
+    activateMs,
+    builtins: last?.builtins ?? [],
+    vscodeCalls: last?.calls ?? [],
+  };
+}

@@ -1,0 +1,62 @@
+// The last stretch of every job, identical for all variants so the benchmark compares only how each
+// one learns that a task finished: the extension's real downloader (streamed to a hidden file in a
+// scratch folder, then linked to its name), then the extension's save step into the target folder.
+//
+// The extension does that save step with `workspace.fs` (copy under a hidden `.part` name, check the
+// name is free, rename). Outside VS Code the same three calls are made with node:fs here; inside VS
+// Code they go through the file service, which costs a little more per call.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Dispatcher } from 'undici';
+import { downloadImage } from '../src/api/download';
+import { numberedFileName } from '../src/core/naming';
+
+export interface Delivery {
+  files: string[];
+  /** Date.now() when the last file got its final name in the target folder. */
+  savedAt: number;
+}
+
+export async function downloadAndSave(urls: readonly string[], dispatcher: Dispatcher, scratchRoot: string, folder: string, baseName: string): Promise<Delivery> {
+  const scratch = await mkdtemp(join(scratchRoot, 'job-'));
+  const files: string[] = [];
+  try {
+    // One image after the other, as fetchResults does.
+    for (const [index, url] of urls.entries()) {
+      const file = await downloadImage(url, { dispatcher, directory: scratch, baseName: `${index}` });
+      files.push(await saveIntoFolder(file.path, folder, baseName, file.type.extension));
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return { files, savedAt: Date.now() };
+}
+
+/** src/jobs/saveToWorkspace.ts with node:fs in place of workspace.fs (the per-folder queue is left out: names here never clash). */
+export async function saveIntoFolder(localFile: string, folder: string, baseName: string, extension: string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const partial = join(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    await copyFile(localFile, partial, constants.COPYFILE_EXCL);
+    for (let counter = 1; counter < 10_000; counter++) {
+      const target = join(folder, numberedFileName(baseName, extension, counter));
+      if (await exists(target)) continue;
+      await rename(partial, target);
+      return target;
+    }
+    throw new Error(`No free file name for ${baseName}.${extension} in ${folder}`);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
