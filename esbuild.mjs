@@ -1,9 +1,39 @@
 // Bundles the extension host code and the preview webview's script.
 // `--production` minifies without source maps (what the .vsix ships); `--watch` rebuilds on change.
+//
+// The host code ships as three files, so activation stays cheap:
+//   dist/extension.js  what activation loads: commands, panel, jobs (no HTTP stack)
+//   dist/api.js        the Ace Data Cloud client with undici and zod, required when the first job starts
+//   dist/errors.js     ApiError, required by both, so `instanceof ApiError` holds across the two
 import * as esbuild from 'esbuild';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+const API_DIR = resolve('src/api');
+const ERRORS = resolve(API_DIR, 'errors');
+const CONNECTION = resolve(API_DIR, 'connection');
+
+/**
+ * Turns imports of the API's shared error module (and, for the host, of the lazily loaded client)
+ * into `require`s of the sibling files. Any other value import of src/api from host code would put a
+ * second copy of the client into dist/extension.js, so it fails the build instead.
+ */
+function splitApi({ host }) {
+  return {
+    name: 'split-api',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
+        if (target === ERRORS) return { path: './errors.js', external: true };
+        if (!host || !target.startsWith(`${API_DIR}/`) || args.importer.startsWith(`${API_DIR}/`)) return undefined;
+        if (target === CONNECTION) return { path: './api.js', external: true };
+        return { errors: [{ text: `${args.importer} imports ${args.path}: host code reaches src/api only through api/connection (loaded lazily) and api/errors` }] };
+      });
+    },
+  };
+}
 
 const shared = {
   bundle: true,
@@ -14,16 +44,19 @@ const shared = {
   legalComments: 'none',
 };
 
+const node = { ...shared, format: 'cjs', platform: 'node', target: 'node20', external: ['vscode'] };
+
 const builds = [
   {
-    ...shared,
+    ...node,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
+    plugins: [splitApi({ host: true })],
+    // `await import('../api/connection')` becomes a plain require of dist/api.js, in the same module cache as dist/errors.js.
+    supported: { 'dynamic-import': false },
   },
+  { ...node, entryPoints: ['src/api/connection.ts'], outfile: 'dist/api.js', plugins: [splitApi({ host: false })] },
+  { ...node, entryPoints: ['src/api/errors.ts'], outfile: 'dist/errors.js' },
   {
     ...shared,
     entryPoints: ['src/webview/main.ts'],

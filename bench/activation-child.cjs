@@ -1,7 +1,7 @@
 // Times require() and activate() of the built extension in a fresh Node process, with a minimal
 // recording shim standing in for the `vscode` module (VS Code is not here). Plain CommonJS, run
 // without tsx, so no loader hook inflates the require time.
-// Prints one JSON line: { requireMs, activateMs, calls, builtins }.
+// Prints one JSON line: { requireMs, activateMs, calls, builtins, loaded }.
 'use strict';
 const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
@@ -75,5 +75,7 @@ extension.activate(context);
 const t2 = performance.now();
 // Let activation's own async start (resuming unfinished jobs) run before reporting.
 setImmediate(() => {
-  process.stdout.write(`${JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, calls, builtins: [...builtins].sort(), subscriptions: context.subscriptions.length })}\n`);
+    // What activation really loaded of the package: the lazily required HTTP stack must not be among it.
+  const loaded = Object.keys(require.cache).filter((path) => path.startsWith(require('node:path').dirname(file))).map((path) => require('node:path').basename(path)).sort();
+  process.stdout.write(`${JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, calls, builtins: [...builtins].sort(), loaded, subscriptions: context.subscriptions.length })}\n`);
 });

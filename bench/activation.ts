@@ -5,16 +5,15 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import * as esbuild from 'esbuild';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
 
 export interface ActivationResult {
-  bundleBytes: number;
-  /** Bytes of the bundle reachable only through a dynamic import(): parsed at require, evaluated on first use. */
+  /** dist/ files that require() + activate() loaded, with their sizes. */
+  loaded: Array<{ file: string; bytes: number }>;
+  /** dist/api.js: the client with undici and zod, required only when the first job starts. */
   lazyBytes: number;
-  lazyInputs: string[];
   vsixBytes: number;
   requireMs: number[];
   activateMs: number[];
@@ -30,36 +29,7 @@ interface ChildSample {
   activateMs: number;
   calls: string[];
   builtins: string[];
-}
-
-/** Splits the production bundle into what activation evaluates and what waits behind `await import()`. */
-async function lazyPart(): Promise<{ lazyBytes: number; lazyInputs: string[] }> {
-  const built = await esbuild.build({
-    entryPoints: [join(ROOT, 'src/extension.ts')],
-    bundle: true,
-    minify: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
-    legalComments: 'none',
-    write: false,
-    metafile: true,
-    outfile: join(ROOT, 'bench/tmp/metafile-extension.js'),
-    absWorkingDir: ROOT,
-  });
-  const { inputs, outputs } = built.metafile;
-  const eager = new Set<string>();
-  const visit = (path: string) => {
-    if (eager.has(path) || !inputs[path]) return;
-    eager.add(path);
-    for (const edge of inputs[path].imports) if (edge.kind !== 'dynamic-import') visit(edge.path);
-  };
-  visit('src/extension.ts');
-  const output = Object.values(outputs)[0];
-  const lazy = Object.entries(output.inputs).filter(([path]) => !eager.has(path));
-  const packages = new Set(lazy.map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.replace(/\/[^/]+$/, '/')));
-  return { lazyBytes: lazy.reduce((sum, [, input]) => sum + input.bytesInOutput, 0), lazyInputs: [...packages].sort() };
+  loaded: string[];
 }
 
 /**
@@ -94,8 +64,8 @@ export async function measureActivation(samples = 15): Promise<ActivationResult>
     activateMs.push(last.activateMs);
   }
   return {
-    bundleBytes: (await stat(bundle)).size,
-    ...(await lazyPart()),
+    loaded: await Promise.all((last?.loaded ?? []).map(async (file) => ({ file, bytes: (await stat(join(ROOT, 'dist', file))).size }))),
+    lazyBytes: (await stat(join(ROOT, 'dist/api.js'))).size,
     vsixBytes: (await stat(join(ROOT, 'nano-banana-images.vsix'))).size,
     requireMs,
     activateMs,
