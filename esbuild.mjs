@@ -5,6 +5,7 @@
 //   dist/extension.js  what activation loads: commands, panel, jobs (no HTTP stack)
 //   dist/api.js        the Ace Data Cloud client with undici and zod, required when the first job starts
 //   dist/errors.js     ApiError, required by both, so `instanceof ApiError` holds across the two
+//   dist/l10n.js       the translation bundle in use, likewise one for both
 import * as esbuild from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -12,12 +13,16 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const API_DIR = resolve('src/api');
-const ERRORS = resolve(API_DIR, 'errors');
 const CONNECTION = resolve(API_DIR, 'connection');
+/** Modules with identity or state that both host files use: each ships once, as its own file. */
+const SHARED = new Map([
+  [resolve(API_DIR, 'errors'), './errors.js'],
+  [resolve('src/core/l10n'), './l10n.js'],
+]);
 
 /**
- * Turns imports of the API's shared error module (and, for the host, of the lazily loaded client)
- * into `require`s of the sibling files. Any other value import of src/api from host code would put a
+ * Turns imports of the shared modules (and, for the host, of the lazily loaded client) into
+ * `require`s of the sibling files. Any other value import of src/api from host code would put a
  * second copy of the client into dist/extension.js, so it fails the build instead.
  */
 function splitApi({ host }) {
@@ -25,8 +30,9 @@ function splitApi({ host }) {
     name: 'split-api',
     setup(build) {
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
         const target = resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
-        if (target === ERRORS) return { path: './errors.js', external: true };
+        if (SHARED.has(target)) return { path: SHARED.get(target), external: true };
         if (!host || !target.startsWith(`${API_DIR}/`) || args.importer.startsWith(`${API_DIR}/`)) return undefined;
         if (target === CONNECTION) return { path: './api.js', external: true };
         return { errors: [{ text: `${args.importer} imports ${args.path}: host code reaches src/api only through api/connection (loaded lazily) and api/errors` }] };
@@ -56,7 +62,8 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   { ...node, entryPoints: ['src/api/connection.ts'], outfile: 'dist/api.js', plugins: [splitApi({ host: false })] },
-  { ...node, entryPoints: ['src/api/errors.ts'], outfile: 'dist/errors.js' },
+  { ...node, entryPoints: ['src/api/errors.ts'], outfile: 'dist/errors.js', plugins: [splitApi({ host: false })] },
+  { ...node, entryPoints: ['src/core/l10n.ts'], outfile: 'dist/l10n.js' },
   {
     ...shared,
     entryPoints: ['src/webview/main.ts'],

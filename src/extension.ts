@@ -7,6 +7,7 @@ import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import type { Services } from './commands/services';
 import { JobHistory } from './jobs/jobHistory';
+import { useL10nBundle } from './core/l10n';
 import { JobRunner } from './jobs/jobRunner';
 import { JobStore } from './jobs/jobStore';
 import { PendingJobs } from './jobs/pendingJobs';
@@ -17,6 +18,8 @@ import { Log } from './services/log';
 import { TokenStore } from './services/tokenStore';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // Messages from src/api and src/core are translated from the same bundle as vscode.l10n.t's.
+  useL10nBundle(vscode.l10n.bundle);
   const log = new Log();
   const store = new JobStore(new JobHistory(context.workspaceState, log));
   const tokens = new TokenStore(context.secrets);

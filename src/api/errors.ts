@@ -1,5 +1,6 @@
 // One error type for everything that can go wrong between the user and the service, carrying what
 // support needs (status, code, server message, trace id) and a sentence the user can act on.
+import { t } from '../core/l10n';
 
 /** Codes the service sends, plus the client's own for failures that never reached it. */
 export type ErrorCode =
@@ -47,7 +48,7 @@ export class ApiError extends Error {
 
   /** The message with the ids a support request needs, e.g. for a notification. */
   get detailedMessage(): string {
-    const ids = [this.taskId && `task ${this.taskId}`, this.traceId && `trace ${this.traceId}`].filter(Boolean);
+    const ids = [this.taskId && t('task {0}', this.taskId), this.traceId && t('trace {0}', this.traceId)].filter(Boolean);
     return ids.length ? `${this.message} (${ids.join(', ')})` : this.message;
   }
 }
@@ -67,50 +68,51 @@ function suggestedAction({ code, status }: ApiErrorDetails): SuggestedAction | u
 }
 
 function describe({ code, status, serverMessage }: ApiErrorDetails): string {
-  const server = serverMessage ? ` The service said: "${serverMessage.trim()}"` : '';
+  const server = serverMessage ? ` ${t('The service said: "{0}"', serverMessage.trim())}` : '';
+  const httpStatus = String(status ?? '?');
   switch (code) {
     case 'invalid_token':
     case 'token_expired':
     case 'token_mismatched':
-      return `The API token was not accepted (${code}). Set a new token with "Nano Banana: Set API Token".`;
+      return t('The API token was not accepted ({0}). Set a new token with "Nano Banana: Set API Token".', code);
     case 'no_token':
-      return 'No API token was sent. Set one with "Nano Banana: Set API Token".';
+      return t('No API token was sent. Set one with "Nano Banana: Set API Token".');
     case 'used_up':
-      return 'Your Ace Data Cloud balance is not sufficient for this request. Top up your balance in the Ace Data Cloud console, then try again.';
+      return t('Your Ace Data Cloud balance is not sufficient for this request. Top up your balance in the Ace Data Cloud console, then try again.');
     case 'forbidden':
-      return `The request was rejected by the provider's safety policy and was not billed. Rephrase the prompt or use other images.${server}`;
+      return t('The request was rejected by the provider\'s safety policy and was not billed. Rephrase the prompt or use other images.') + server;
     case 'content_moderation':
     case 'rejected':
-      return `The service refused this image under its content policy.${server}`;
+      return t('The service refused this image under its content policy.') + server;
     case 'too_many_requests':
-      return 'The service is rate limiting requests. Wait a moment and try again.';
+      return t('The service is rate limiting requests. Wait a moment and try again.');
     case 'disabled':
-      return `Your Ace Data Cloud application is disabled; contact Ace Data Cloud support.${server}`;
+      return t('Your Ace Data Cloud application is disabled; contact Ace Data Cloud support.') + server;
     case 'bad_request':
-      return `The service rejected the request as invalid.${server}`;
+      return t('The service rejected the request as invalid.') + server;
     case 'request_too_large':
-      return 'The request is too large for the service. Use fewer or smaller input images (at most 10 MB each).';
+      return t('The request is too large for the service. Use fewer or smaller input images (at most 10 MB each).');
     case 'no_api':
     case 'api_not_implemented':
-      return `The service does not offer this API at the configured address. Check the "nanoBanana.apiBaseUrl" setting.${server}`;
+      return t('The service does not offer this API at the configured address. Check the "nanoBanana.apiBaseUrl" setting.') + server;
     case 'api_error':
     case 'service_unavailable':
-      return `The Nano Banana service is unavailable right now (HTTP ${status ?? '?'}). Try again later.${server}`;
+      return t('The Nano Banana service is unavailable right now (HTTP {0}). Try again later.', httpStatus) + server;
     case 'invalid_response':
-      return `The service sent a response this extension cannot read (HTTP ${status ?? '?'}). Try again later; if it persists, check "nanoBanana.apiBaseUrl".`;
+      return t('The service sent a response this extension cannot read (HTTP {0}). Try again later; if it persists, check "nanoBanana.apiBaseUrl".', httpStatus);
     case 'network':
-      return 'Could not reach the Nano Banana service. Check your network connection and the "nanoBanana.apiBaseUrl" setting.';
+      return t('Could not reach the Nano Banana service. Check your network connection and the "nanoBanana.apiBaseUrl" setting.');
     case 'timeout':
-      return 'The service did not answer in time. Try again, or raise "nanoBanana.requestTimeoutSeconds".';
+      return t('The service did not answer in time. Try again, or raise "nanoBanana.requestTimeoutSeconds".');
     case 'cancelled':
-      return 'Cancelled.';
+      return t('Cancelled.');
     case 'task_not_found':
-      return 'The service does not know this task id. Check that it was copied completely.';
+      return t('The service does not know this task id. Check that it was copied completely.');
     case 'wait_timeout':
-      return 'The task is still running after the wait limit. Its images can be fetched later with its task id.';
+      return t('The task is still running after the wait limit. Its images can be fetched later with its task id.');
     default:
       return serverMessage
-        ? `The service refused the request (HTTP ${status ?? '?'}, ${code}): ${serverMessage}`
-        : `The request failed (HTTP ${status ?? '?'}, ${code}).`;
+        ? t('The service refused the request (HTTP {0}, {1}): {2}', httpStatus, code, serverMessage)
+        : t('The request failed (HTTP {0}, {1}).', httpStatus, code);
   }
 }

@@ -32,8 +32,8 @@ export async function generateWith(services: Services, preset: GeneratePreset): 
   }
   const token = await services.tokens.getOrAsk();
   if (!token) return undefined;
-  const title = 'Nano Banana: Generate Image';
-  const prompt = await askPrompt(title, 'e.g. a flat illustration of a banana astronaut, pastel colours', preset.prompt);
+  const title = vscode.l10n.t('Nano Banana: Generate Image');
+  const prompt = await askPrompt(title, vscode.l10n.t('e.g. a flat illustration of a banana astronaut, pastel colours'), preset.prompt);
   if (!prompt) return undefined;
   const options = await chooseOptions(services, 'generate', title, preset.options);
   if (!options) return undefined;
@@ -51,5 +51,5 @@ export async function generateWith(services: Services, preset: GeneratePreset): 
 export function announceSaved(services: Services, job: JobRecord): void {
   services.showPreview(true);
   const names = job.images.map((image) => image.label).join(', ');
-  vscode.window.setStatusBarMessage(`$(check) Nano Banana: saved ${names}`, 8000);
+  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Nano Banana: saved {0}', names)}`, 8000);
 }

@@ -9,7 +9,7 @@ import type { Services } from './services';
 export async function insertImage(services: Services): Promise<void> {
   const editor = vscode.window.activeTextEditor ?? (await services.markdownEditors.lastEditor());
   if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Nano Banana: open a Markdown file and place the cursor where the image should go.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown file and place the cursor where the image should go.'));
     return;
   }
   const document = editor.document;
@@ -24,7 +24,7 @@ export async function insertImage(services: Services): Promise<void> {
   const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
   const inserted = await insertImageLinks(target, images, altTextFromPrompt(job.prompt), at);
   if (!inserted) {
-    void vscode.window.showWarningMessage('Nano Banana: the image was saved, but the link could not be inserted (was the document closed?). Use "Copy Markdown Link" in the results panel.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Nano Banana: the image was saved, but the link could not be inserted (was the document closed?). Use "Copy Markdown Link" in the results panel.'));
   }
 }
 
@@ -32,7 +32,7 @@ export async function insertImage(services: Services): Promise<void> {
 export async function insertLinkIntoLastMarkdown(services: Services, image: vscode.Uri, alt: string): Promise<void> {
   const editor = await services.markdownEditors.lastEditor();
   if (!editor) {
-    void vscode.window.showInformationMessage('Nano Banana: open a Markdown file first, then insert the link again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown file first, then insert the link again.'));
     return;
   }
   await insertImageLinks(editor, [image], alt);

@@ -21,8 +21,8 @@ export async function askForFolder(): Promise<vscode.Uri | undefined> {
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
-    openLabel: 'Save Images Here',
-    title: 'Nano Banana: where should the images be saved?',
+    openLabel: vscode.l10n.t('Save Images Here'),
+    title: vscode.l10n.t('Nano Banana: where should the images be saved?'),
   });
   return picked?.[0];
 }

@@ -1,5 +1,6 @@
 // Local images travel to the service inline, as data URIs, checked before anything is sent.
 import { sniffImageType } from './imageType';
+import { t } from './l10n';
 
 /** The service's limit for one input image. */
 export const MAX_INPUT_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -15,11 +16,11 @@ export class InputImageError extends Error {
 export function imageDataUri(bytes: Uint8Array, fileName: string): string {
   if (bytes.byteLength > MAX_INPUT_IMAGE_BYTES) {
     const megabytes = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    throw new InputImageError(fileName, `"${fileName}" is ${megabytes} MB; the service accepts images of at most 10 MB. Resize or compress it first.`);
+    throw new InputImageError(fileName, t('"{0}" is {1} MB; the service accepts images of at most 10 MB. Resize or compress it first.', fileName, megabytes));
   }
   const type = sniffImageType(bytes);
   if (!type) {
-    throw new InputImageError(fileName, `"${fileName}" is not a PNG, JPEG, WebP or GIF image, so it cannot be edited.`);
+    throw new InputImageError(fileName, t('"{0}" is not a PNG, JPEG, WebP or GIF image, so it cannot be edited.', fileName));
   }
   return `data:${type.mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
 }

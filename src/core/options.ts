@@ -1,5 +1,6 @@
 // Which models, ratios, resolutions and counts to offer, and what to pre-select.
 import type { JobAction, JobOptions } from '../jobs/job';
+import { t } from './l10n';
 
 export const ASPECT_RATIOS = ['1:1', '3:2', '2:3', '16:9', '9:16', '4:3', '3:4'] as const;
 export const ALL_RESOLUTIONS = ['1K', '2K', '4K'] as const;
@@ -9,12 +10,15 @@ export interface ModelInfo {
   description: string;
 }
 
-export const KNOWN_MODELS: readonly ModelInfo[] = [
-  { id: 'nano-banana', description: 'Gemini 2.5 Flash Image: fast, low cost, 1K' },
-  { id: 'nano-banana-2-lite', description: 'Lightweight Gemini 3.1 Flash Image, 1K' },
-  { id: 'nano-banana-2', description: 'Gemini 3.1 Flash Image: Pro quality at Flash speed, up to 4K' },
-  { id: 'nano-banana-pro', description: 'Gemini 3 Pro Image: highest quality, up to 4K' },
-];
+/** A function, so the descriptions are translated once the display language's bundle is loaded. */
+export function knownModels(): readonly ModelInfo[] {
+  return [
+    { id: 'nano-banana', description: t('Gemini 2.5 Flash Image: fast, low cost, 1K') },
+    { id: 'nano-banana-2-lite', description: t('Lightweight Gemini 3.1 Flash Image, 1K') },
+    { id: 'nano-banana-2', description: t('Gemini 3.1 Flash Image: Pro quality at Flash speed, up to 4K') },
+    { id: 'nano-banana-pro', description: t('Gemini 3 Pro Image: highest quality, up to 4K') },
+  ];
+}
 
 const ONE_K_ONLY = new Set(['nano-banana', 'nano-banana-2-lite']);
 
@@ -59,7 +63,7 @@ function validRatio(ratio: string): string {
 }
 
 export function describeOptions(options: JobOptions): string {
-  const ratio = options.aspectRatio ?? 'input ratio';
-  const images = options.count === 1 ? '1 image' : `${options.count} images`;
+  const ratio = options.aspectRatio ?? t('input ratio');
+  const images = options.count === 1 ? t('1 image') : t('{0} images', options.count);
   return `${options.model} · ${ratio} · ${options.resolution} · ${images}`;
 }

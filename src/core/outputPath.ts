@@ -1,6 +1,7 @@
 // Where generated images go: a folder inside the workspace folder, never outside it, because a
 // workspace's settings must not be able to make the extension write elsewhere on the machine.
 import { posix } from 'node:path';
+import { t } from './l10n';
 
 /**
  * Resolves `nanoBanana.outputDirectory` against a workspace folder's `Uri.path`.
@@ -13,7 +14,7 @@ export function resolveOutputPath(workspacePath: string, setting: string): { pat
   const path = posix.resolve(workspacePath, relative);
   const root = posix.resolve(workspacePath);
   if (path !== root && !path.startsWith(root.endsWith('/') ? root : `${root}/`)) {
-    return { error: `The "nanoBanana.outputDirectory" setting ("${setting}") points outside the workspace folder; use a path inside it, such as "assets/generated".` };
+    return { error: t('The "nanoBanana.outputDirectory" setting ("{0}") points outside the workspace folder; use a path inside it, such as "assets/generated".', setting) };
   }
   return { path };
 }

@@ -1,5 +1,6 @@
 // What the webview gets to see of a job: display fields only, with image files already turned
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
+import { t } from '../core/l10n';
 import type { JobCost, JobRecord, SavedImage } from '../jobs/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
 
@@ -32,7 +33,7 @@ export function formatCost({ amount, listAmount, currency }: JobCost): string | 
   const charged = amount ?? listAmount;
   if (charged === undefined) return undefined;
   const unit = currency ? ` ${currency}` : '';
-  const list = listAmount !== undefined && amount !== undefined && listAmount !== amount ? ` (list price ${trim(listAmount)})` : '';
+  const list = listAmount !== undefined && amount !== undefined && listAmount !== amount ? ` (${t('list price {0}', trim(listAmount))})` : '';
   return `${trim(charged)}${unit}${list}`;
 }
 

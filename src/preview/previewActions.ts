@@ -43,7 +43,7 @@ export async function runPreviewAction(
       return;
     case 'copyLink':
       await vscode.env.clipboard.writeText(markdownLinkFor(markdownEditors.lastDocument(), image, alt));
-      vscode.window.setStatusBarMessage('Markdown link copied', 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Markdown link copied'), 3000);
       return;
     case 'insertLink':
       return actions.insertLink(image, alt);

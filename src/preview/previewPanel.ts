@@ -39,7 +39,7 @@ export class PreviewPanel extends Disposable {
     const mediaFolder = vscode.Uri.joinPath(deps.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       PreviewPanel.viewType,
-      'Nano Banana Results',
+      vscode.l10n.t('Nano Banana Results'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       // Not retained when hidden: the page is cheap to rebuild and re-asks for state with 'ready'.
       { enableScripts: true, localResourceRoots: [mediaFolder], retainContextWhenHidden: false },
@@ -179,6 +179,7 @@ export class PreviewPanel extends Disposable {
       type: 'state',
       latest: latest && toJobView(latest, context),
       earlier: earlier.map((job) => toJobView(job, context)),
+      l10n: vscode.l10n.bundle,
     };
     await webview.postMessage(message);
   }

@@ -38,6 +38,8 @@ export interface StateMessage {
   type: 'state';
   latest?: JobView;
   earlier: JobView[];
+  /** The display language's translations (`vscode.l10n.bundle`); absent in English. */
+  l10n?: Record<string, string>;
 }
 
 export type HostMessage = StateMessage;

@@ -20,18 +20,18 @@ export class TokenStore {
 
   /** The token, asking for it (and storing it) when there is none. Undefined when the user escapes. */
   async getOrAsk(): Promise<string | undefined> {
-    return (await this.get()) ?? (await this.ask('No Nano Banana API token is set yet.'));
+    return (await this.get()) ?? (await this.ask(vscode.l10n.t('No Nano Banana API token is set yet.')));
   }
 
   /** Asks in a password box and stores the answer; undefined when the user escapes. */
   async ask(reason?: string): Promise<string | undefined> {
     const token = await vscode.window.showInputBox({
-      title: 'Nano Banana: API Token',
-      prompt: `${reason ? `${reason} ` : ''}Paste your Ace Data Cloud API token (copy it from ${CONSOLE_URL}, Console → API Token). It is kept in VS Code's secret storage.`,
-      placeHolder: 'API token',
+      title: vscode.l10n.t('Nano Banana: API Token'),
+      prompt: `${reason ? `${reason} ` : ''}${vscode.l10n.t('Paste your Ace Data Cloud API token (copy it from {0}, Console → API Token). It is kept in VS Code\'s secret storage.', CONSOLE_URL)}`,
+      placeHolder: vscode.l10n.t('API token'),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : 'The token cannot be empty.'),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The token cannot be empty.')),
     });
     const trimmed = token?.trim();
     if (!trimmed) return undefined;

@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 export async function askPrompt(title: string, placeHolder: string, prefill?: string): Promise<string | undefined> {
   const prompt = await vscode.window.showInputBox({
     title,
-    prompt: 'Describe the image. Press Enter to continue, Escape to cancel.',
+    prompt: vscode.l10n.t('Describe the image. Press Enter to continue, Escape to cancel.'),
     placeHolder,
     value: prefill ?? selectedText(),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Please describe the image first: the prompt cannot be empty.'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Please describe the image first: the prompt cannot be empty.')),
   });
   return prompt?.trim() || undefined;
 }

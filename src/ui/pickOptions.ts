@@ -2,7 +2,7 @@
 // goes on; the other items open a sub-pick for one option and come back.
 import * as vscode from 'vscode';
 import type { JobAction, JobOptions } from '../jobs/job';
-import { ASPECT_RATIOS, describeOptions, fitResolution, KNOWN_MODELS, supportedResolutions } from '../core/options';
+import { ASPECT_RATIOS, describeOptions, fitResolution, knownModels, supportedResolutions } from '../core/options';
 
 type Field = 'model' | 'aspectRatio' | 'resolution' | 'count';
 interface SummaryItem extends vscode.QuickPickItem { field?: Field }
@@ -10,18 +10,18 @@ interface SummaryItem extends vscode.QuickPickItem { field?: Field }
 export async function pickOptions(title: string, action: JobAction, initial: JobOptions): Promise<JobOptions | undefined> {
   let options = { ...initial };
   for (;;) {
-    const accept: SummaryItem = { label: `$(check) ${action === 'edit' ? 'Edit' : 'Generate'}`, description: describeOptions(options) };
+    const accept: SummaryItem = { label: `$(check) ${action === 'edit' ? vscode.l10n.t('Edit') : vscode.l10n.t('Generate')}`, description: describeOptions(options) };
     const items: SummaryItem[] = [
       accept,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: 'Model', description: options.model, field: 'model' },
-      { label: 'Aspect ratio', description: options.aspectRatio ?? 'same as the input image', field: 'aspectRatio' },
-      { label: 'Resolution', description: options.resolution, field: 'resolution' },
-      { label: 'Count', description: String(options.count), field: 'count' },
+      { label: vscode.l10n.t('Model'), description: options.model, field: 'model' },
+      { label: vscode.l10n.t('Aspect ratio'), description: options.aspectRatio ?? vscode.l10n.t('same as the input image'), field: 'aspectRatio' },
+      { label: vscode.l10n.t('Resolution'), description: options.resolution, field: 'resolution' },
+      { label: vscode.l10n.t('Count'), description: String(options.count), field: 'count' },
     ];
     const choice = await vscode.window.showQuickPick(items, {
       title,
-      placeHolder: 'Press Enter to accept these options, or pick one to change it',
+      placeHolder: vscode.l10n.t('Press Enter to accept these options, or pick one to change it'),
       ignoreFocusOut: true,
     });
     if (!choice) return undefined;
@@ -38,27 +38,27 @@ async function pickField(field: Field, action: JobAction, options: JobOptions): 
   };
   switch (field) {
     case 'model': {
-      const known = KNOWN_MODELS.map((model) => ({ label: model.id, description: model.description }));
-      if (!known.some((item) => item.label === options.model)) known.unshift({ label: options.model, description: 'from your settings' });
-      const choice = await pick(known, options.model, 'Model');
+      const known = knownModels().map((model) => ({ label: model.id, description: model.description }));
+      if (!known.some((item) => item.label === options.model)) known.unshift({ label: options.model, description: vscode.l10n.t('from your settings') });
+      const choice = await pick(known, options.model, vscode.l10n.t('Model'));
       return choice && { ...options, model: choice.label, resolution: fitResolution(choice.label, options.resolution) };
     }
     case 'aspectRatio': {
-      const KEEP = 'Same as the input image';
+      const KEEP = vscode.l10n.t('Same as the input image');
       const ratios: vscode.QuickPickItem[] = ASPECT_RATIOS.map((ratio) => ({ label: ratio }));
-      if (action === 'edit') ratios.unshift({ label: KEEP, description: 'the service keeps the first image\'s ratio' });
-      const choice = await pick(ratios, options.aspectRatio ?? KEEP, 'Aspect ratio (width:height)');
+      if (action === 'edit') ratios.unshift({ label: KEEP, description: vscode.l10n.t('the service keeps the first image\'s ratio') });
+      const choice = await pick(ratios, options.aspectRatio ?? KEEP, vscode.l10n.t('Aspect ratio (width:height)'));
       return choice && { ...options, aspectRatio: choice.label === KEEP ? undefined : choice.label };
     }
     case 'resolution': {
-      const sizes: Record<string, string> = { '1K': '1024 px on the long side', '2K': '2048 px', '4K': '4096 px' };
+      const sizes: Record<string, string> = { '1K': vscode.l10n.t('1024 px on the long side'), '2K': vscode.l10n.t('2048 px'), '4K': vscode.l10n.t('4096 px') };
       const items = supportedResolutions(options.model).map((resolution) => ({ label: resolution, description: sizes[resolution] }));
-      const choice = await pick(items, options.resolution, `Resolution (${options.model} supports ${items.map((i) => i.label).join(', ')})`);
+      const choice = await pick(items, options.resolution, vscode.l10n.t('Resolution ({0} supports {1})', options.model, items.map((i) => i.label).join(', ')));
       return choice && { ...options, resolution: choice.label };
     }
     case 'count': {
-      const items = [1, 2, 3, 4].map((count) => ({ label: String(count), description: count === 1 ? 'image' : 'images, each billed separately' }));
-      const choice = await pick(items, String(options.count), 'How many images');
+      const items = [1, 2, 3, 4].map((count) => ({ label: String(count), description: count === 1 ? vscode.l10n.t('image') : vscode.l10n.t('images, each billed separately') }));
+      const choice = await pick(items, String(options.count), vscode.l10n.t('How many images'));
       return choice && { ...options, count: Number(choice.label) };
     }
   }

@@ -13,12 +13,15 @@ export async function showError(error: unknown, log: Log, context: string, hint?
   }
   const apiError = error instanceof ApiError ? error : undefined;
   const message = apiError?.detailedMessage ?? `${context}: ${error instanceof Error ? error.message : String(error)}`;
+  const setToken = vscode.l10n.t('Set API Token');
+  const openConsole = vscode.l10n.t('Open Console');
+  const openOutput = vscode.l10n.t('Open Output');
   const actions: string[] = [];
-  if (apiError?.action === 'setToken') actions.push('Set API Token');
-  if (apiError?.action === 'openBilling') actions.push('Open Console');
-  actions.push('Open Output');
+  if (apiError?.action === 'setToken') actions.push(setToken);
+  if (apiError?.action === 'openBilling') actions.push(openConsole);
+  actions.push(openOutput);
   const choice = await vscode.window.showErrorMessage(`Nano Banana: ${message}${hint ? ` ${hint}` : ''}`, ...actions);
-  if (choice === 'Set API Token') await vscode.commands.executeCommand('nanoBanana.setApiToken');
-  if (choice === 'Open Console') await vscode.env.openExternal(vscode.Uri.parse(CONSOLE_URL));
-  if (choice === 'Open Output') log.show();
+  if (choice === setToken) await vscode.commands.executeCommand('nanoBanana.setApiToken');
+  if (choice === openConsole) await vscode.env.openExternal(vscode.Uri.parse(CONSOLE_URL));
+  if (choice === openOutput) log.show();
 }

@@ -2,6 +2,7 @@
 // job (this session's and those kept in the workspace's history) with a search by prompt.
 // The search box is created once and never replaced, so new state arriving while the user types
 // neither steals its focus nor resets what was typed.
+import { t } from '../core/l10n';
 import { matchesPrompt } from '../core/promptSearch';
 import type { StateMessage } from '../preview/protocol';
 import { h } from './dom';
@@ -17,14 +18,14 @@ export class PreviewLayout {
   private readonly latestSlot = h('div', { className: 'latest' });
   private readonly search = h('input', {
     className: 'gallery-search',
-    attributes: { type: 'search', placeholder: 'Search by prompt', 'aria-label': 'Search earlier results by prompt', spellcheck: 'false' },
+    attributes: { type: 'search', placeholder: t('Search by prompt'), 'aria-label': t('Search earlier results by prompt'), spellcheck: 'false' },
   });
   private readonly summary = h('p', { className: 'gallery-summary', attributes: { 'aria-live': 'polite' } });
   private readonly list = h('div', { className: 'earlier-jobs' });
   private readonly gallery = h(
     'section',
-    { className: 'gallery', attributes: { 'aria-label': 'Earlier results' } },
-    h('div', { className: 'gallery-header' }, h('h2', { className: 'earlier-heading' }, 'Earlier results'), this.search),
+    { className: 'gallery', attributes: { 'aria-label': t('Earlier results') } },
+    h('div', { className: 'gallery-header' }, h('h2', { className: 'earlier-heading' }, t('Earlier results')), this.search),
     this.summary,
     this.list,
   );
@@ -65,6 +66,6 @@ export class PreviewLayout {
 
 function summaryText(query: string, shown: number, total: number): string {
   if (query === '') return '';
-  if (shown === 0) return `No earlier result matches “${query}”.`;
-  return `${shown} of ${total} ${total === 1 ? 'result matches' : 'results match'} “${query}”.`;
+  if (shown === 0) return t('No earlier result matches “{0}”.', query);
+  return total === 1 ? t('{0} of {1} result matches “{2}”.', shown, total, query) : t('{0} of {1} results match “{2}”.', shown, total, query);
 }

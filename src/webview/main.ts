@@ -1,6 +1,7 @@
 // Script of the preview webview (bundled to media/preview.js). It only renders what the host posts
 // and reports button presses; all file and editor work happens in the extension host.
 import type { StateMessage, WebviewMessage } from '../preview/protocol';
+import { useL10nBundle } from '../core/l10n';
 import { PreviewLayout } from './gallery';
 
 interface SavedState {
@@ -21,13 +22,19 @@ const post = (message: WebviewMessage) => vscode.postMessage(message);
 
 if (app) {
   const saved = vscode.getState()?.query;
-  const layout = new PreviewLayout(app, post, {
-    initialQuery: typeof saved === 'string' ? saved : '',
-    onQueryChange: (query) => vscode.setState({ query }),
-  });
+  // Built on the first state, which carries the translations its fixed labels need.
+  let layout: PreviewLayout | undefined;
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const state = stateMessage(event.data);
-    if (state) layout.show(state);
+    if (!state) return;
+    if (!layout) {
+      useL10nBundle(state.l10n);
+      layout = new PreviewLayout(app, post, {
+        initialQuery: typeof saved === 'string' ? saved : '',
+        onQueryChange: (query) => vscode.setState({ query }),
+      });
+    }
+    layout.show(state);
   });
 }
 
@@ -38,5 +45,10 @@ function stateMessage(data: unknown): StateMessage | undefined {
   const message = data as Partial<StateMessage> | null;
   if (message?.type !== 'state' || !Array.isArray(message.earlier)) return undefined;
   const latest = typeof message.latest === 'object' && message.latest !== null ? message.latest : undefined;
-  return { type: 'state', latest, earlier: message.earlier };
+  const l10n = isStringRecord(message.l10n) ? message.l10n : undefined;
+  return { type: 'state', latest, earlier: message.earlier, l10n };
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((entry) => typeof entry === 'string');
 }

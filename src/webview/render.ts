@@ -1,32 +1,39 @@
 // Builds one job's card from host state: large for the latest job, smaller in the gallery of earlier ones.
 import { isFinished, type JobStage } from '../jobs/job';
 import { isRenderableMime, type ImageActionType, type ImageView, type JobView, type WebviewMessage } from '../preview/protocol';
+import { t } from '../core/l10n';
 import { button, h } from './dom';
 
 export type Post = (message: WebviewMessage) => void;
 
-const stageLabels: Record<JobStage, string> = {
-  submitting: 'Submitting…',
-  waiting: 'Waiting for the service…',
-  downloading: 'Downloading…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+// Functions rather than constants: the labels are translated once the host's bundle has arrived.
+function stageLabel(stage: JobStage): string {
+  const labels: Record<JobStage, string> = {
+    submitting: t('Submitting…'),
+    waiting: t('Waiting for the service…'),
+    downloading: t('Downloading…'),
+    saving: t('Saving…'),
+    saved: t('Saved'),
+    failed: t('Failed'),
+    cancelled: t('Cancelled'),
+  };
+  return labels[stage];
+}
 
-const imageButtons: ReadonlyArray<{ action: ImageActionType; label: string; primary?: boolean }> = [
-  { action: 'open', label: 'Open' },
-  { action: 'reveal', label: 'Reveal in Explorer' },
-  { action: 'copyLink', label: 'Copy Markdown Link' },
-  { action: 'insertLink', label: 'Insert into Markdown', primary: true },
-  { action: 'editAgain', label: 'Edit Again' },
-];
+function imageButtons(): ReadonlyArray<{ action: ImageActionType; label: string; primary?: boolean }> {
+  return [
+    { action: 'open', label: t('Open') },
+    { action: 'reveal', label: t('Reveal in Explorer') },
+    { action: 'copyLink', label: t('Copy Markdown Link') },
+    { action: 'insertLink', label: t('Insert into Markdown'), primary: true },
+    { action: 'editAgain', label: t('Edit Again') },
+  ];
+}
 
 export type JobVariant = 'job-latest' | 'job-earlier';
 
 export function renderEmptyState(): HTMLElement {
-  return h('p', { className: 'empty-state' }, 'No results yet. Run Nano Banana: Generate Image.');
+  return h('p', { className: 'empty-state' }, t('No results yet. Run Nano Banana: Generate Image.'));
 }
 
 export function renderJob(job: JobView, variant: JobVariant, post: Post): HTMLElement {
@@ -37,8 +44,8 @@ export function renderJob(job: JobView, variant: JobVariant, post: Post): HTMLEl
     h(
       'header',
       { className: 'job-header' },
-      h('span', { className: 'job-action' }, job.action === 'edit' ? 'Edited' : 'Generated'),
-      h('span', { className: `job-stage${running ? ' running' : ''}` }, stageLabels[job.stage]),
+      h('span', { className: 'job-action' }, job.action === 'edit' ? t('Edited') : t('Generated')),
+      h('span', { className: `job-stage${running ? ' running' : ''}` }, stageLabel(job.stage)),
       h(
         'time',
         { className: 'job-time', attributes: { datetime: new Date(job.createdAt).toISOString() } },
@@ -55,18 +62,18 @@ export function renderJob(job: JobView, variant: JobVariant, post: Post): HTMLEl
       h(
         'div',
         { className: 'job-actions' },
-        button('Generate Again', 'generateAgain', () => post({ type: 'generateAgain', jobId: job.id })),
+        button(t('Generate Again'), 'generateAgain', () => post({ type: 'generateAgain', jobId: job.id })),
       ),
   );
 }
 
 function renderMeta(job: JobView): HTMLElement {
   const entries: Array<[string, string | undefined]> = [
-    ['Model', job.model],
-    ['Aspect ratio', job.aspectRatio],
-    ['Resolution', job.resolution],
-    ['Task', job.taskId],
-    ['Cost', job.cost],
+    [t('Model'), job.model],
+    [t('Aspect ratio'), job.aspectRatio],
+    [t('Resolution'), job.resolution],
+    [t('Task'), job.taskId],
+    [t('Cost'), job.cost],
   ];
   const present = entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
   return h(
@@ -80,13 +87,13 @@ function renderImage(job: JobView, image: ImageView, imageIndex: number, variant
   // The host sends no src for such files already; checking again here keeps the rule in one obvious place.
   const src = isRenderableMime(image.mime) && !image.missing ? image.src : undefined;
   // A file that is gone can be neither opened, revealed, linked nor edited.
-  const actions = image.missing ? [] : imageButtons.filter(({ action }) => src !== undefined || action !== 'editAgain');
+  const actions = image.missing ? [] : imageButtons().filter(({ action }) => src !== undefined || action !== 'editAgain');
   const size = image.width !== undefined && image.height !== undefined ? `${image.width}×${image.height}` : undefined;
   return h(
     'figure',
     { className: 'result', attributes: { 'data-image-index': String(imageIndex) } },
     image.missing
-      ? h('p', { className: 'result-missing' }, 'This file no longer exists. It was moved or deleted after the job saved it.')
+      ? h('p', { className: 'result-missing' }, t('This file no longer exists. It was moved or deleted after the job saved it.'))
       : src !== undefined
         ? resultImage(src, job.prompt, variant)
         : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
@@ -112,13 +119,15 @@ function resultImage(src: string, prompt: string, variant: JobVariant): HTMLElem
   const loading = variant === 'job-earlier' ? 'lazy' : 'eager';
   const image = h('img', { className: 'result-image', attributes: { src, alt: prompt, title: prompt, loading } });
   // The file can be moved or deleted while the panel shows it: say so instead of showing a broken image.
-  const note = 'The file could not be loaded. It may have been moved or deleted.';
+  const note = t('The file could not be loaded. It may have been moved or deleted.');
   image.addEventListener('error', () => image.replaceWith(h('p', { className: 'result-missing' }, note)), { once: true });
   return image;
 }
 
 function unsupportedNote(mime: string): string {
-  return `This result is ${mime || 'of an unknown type'} and is not displayed here. Use Open to inspect it.`;
+  return mime
+    ? t('This result is {0} and is not displayed here. Use Open to inspect it.', mime)
+    : t('This result is of an unknown type and is not displayed here. Use Open to inspect it.');
 }
 
 /** The time of day for today's jobs; the date too for those of earlier days (from the history). */
