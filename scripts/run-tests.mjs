@@ -1,5 +1,5 @@
-// Runs every `*.test.ts` below the given folders with Node's built-in test runner, through tsx.
-// Node 20's runner does not expand globs itself, hence this small finder.
+// Runs every `*.test.ts` below the given folders (or the given test files) with Node's built-in
+// test runner, through tsx. Node 20's runner does not expand globs itself, hence this small finder.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,10 @@ const walk = (dir) => {
     else if (name.endsWith('.test.ts')) files.push(path);
   }
 };
-folders.forEach(walk);
+for (const path of folders) {
+  if (statSync(path).isDirectory()) walk(path);
+  else files.push(path);
+}
 if (files.length === 0) {
   console.error(`No *.test.ts files under ${folders.join(', ')}`);
   process.exit(1);
