@@ -99,7 +99,7 @@ export interface CodeServer {
 export async function startCodeServer(
   entry: string,
   dirs: CodeServerDirs,
-  options: { port: number; folder: string; env?: NodeJS.ProcessEnv },
+  options: { port: number; folder: string; env?: NodeJS.ProcessEnv; locale?: string },
 ): Promise<CodeServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const args = [
@@ -114,6 +114,7 @@ export async function startCodeServer(
     '--ignore-last-opened',
     '--user-data-dir', dirs.userDataDir,
     '--extensions-dir', dirs.extensionsDir,
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.folder,
   ];
   const child = spawnGroup(process.execPath, args, { env: codeServerEnv(dirs, options.env ?? {}), logFile: dirs.logFile });

@@ -1,14 +1,16 @@
 // One end-to-end session: the API stand-in, code-server with the freshly packaged extension, a
 // fresh workspace and a Chromium window on it. Everything started here is ended by close(),
 // also when startup fails half way, and by Ctrl+C.
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_TOKEN, startMockApi, type MockApi, type MockKnobs } from '../../mock-api';
 import { E2E_USER_SETTINGS, codeServerDirs, installVsix, startCodeServer, writeUserSettings, type CodeServer } from './code-server';
 import { CHROMIUM_PATH, ensureCodeServer } from './install';
+import { packLanguagePack, registerLanguagePack } from './languagePack';
 import { readOutputLog, saveFailureArtifacts, testFileSlug } from './logs';
+import { REPO_ROOT } from './paths';
 import { freePort, onInterrupt } from './processes';
 import { ensureVsix } from './vsix';
 import { Workbench, waitForWorkbench } from './workbench';
@@ -30,6 +32,8 @@ export interface SessionOptions {
   tokenInEnv?: boolean;
   /** Stand-in knobs in force from the start and after `api.reset()`. */
   knobs?: MockKnobs;
+  /** VS Code's display language, e.g. 'zh-cn' (default: English). */
+  locale?: string;
   /** code-server port (default: any free one). */
   port?: number;
   /** Browser window size (default 1400x900). */
@@ -78,6 +82,10 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   try {
     const dirs = codeServerDirs(root);
     installVsix(codeServerEntry, dirs, vsix);
+    if (options.locale) {
+      installVsix(codeServerEntry, dirs, packLanguagePack(options.locale, dirs));
+      registerLanguagePack(options.locale, dirs);
+    }
 
     const token = options.token ?? DEMO_TOKEN;
     const api = await startMockApi({ port: 0, token, knobs: options.knobs });
@@ -86,7 +94,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     const workspace = createWorkspace(join(root, 'workspace'), options.fixture === undefined ? 'workspace' : options.fixture, options.files);
     writeUserSettings(dirs, { ...E2E_USER_SETTINGS, 'nanoBanana.apiBaseUrl': api.url, ...options.settings });
     const env = options.tokenInEnv === false ? {} : { ACEDATACLOUD_API_TOKEN: token };
-    const codeServer = await startCodeServer(codeServerEntry, dirs, { port: options.port ?? (await freePort()), folder: workspace, env });
+    const codeServer = await startCodeServer(codeServerEntry, dirs, { port: options.port ?? (await freePort()), folder: workspace, env, locale: options.locale });
     stack.push(() => codeServer.process.stop());
 
     const browser = await chromium.launch({
@@ -109,7 +117,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     await waitForWorkbench(page);
     const vscode = new Workbench(page);
     // The extension host registers contributed commands a few seconds after the window shows.
-    await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
+    await vscode.waitForCommand(setTokenTitle(options.locale), 90_000);
 
     return {
       api,
@@ -131,6 +139,14 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The palette title of Set API Token in the session's display language, from the manifest's strings. */
+function setTokenTitle(locale: string | undefined): string {
+  const localized = locale && join(REPO_ROOT, `package.nls.${locale.toLowerCase()}.json`);
+  const file = localized && existsSync(localized) ? localized : join(REPO_ROOT, 'package.nls.json');
+  const strings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return `Nano Banana: ${strings['command.setApiToken.title']}`;
 }
 
 function listFiles(dir: string): string[] {

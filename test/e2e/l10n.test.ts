@@ -1,0 +1,94 @@
+// The Simplified Chinese interface and the getting-started walkthrough, in a VS Code whose display
+// language is zh-cn: manifest strings (package.nls.zh-cn.json), host messages (vscode.l10n.t),
+// messages of the client (the shared bundle) and the results panel's webview all come out translated.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { useSession } from './harness/node-test';
+import { REPO_ROOT } from './harness/paths';
+
+const session = useSession({ locale: 'zh-cn', tokenInEnv: false });
+
+const zh = JSON.parse(readFileSync(join(REPO_ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+const GENERATE = `Nano Banana: ${zh['command.generateImage.title']}`;
+
+async function waitFor(condition: () => boolean, what: string, timeout = 60_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() >= deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('the palette lists every command under its Chinese title', async () => {
+  const { vscode } = session();
+  const listed = await vscode.listCommands('Nano Banana:');
+  for (const key of ['generateImage', 'editImage', 'setApiToken', 'clearApiToken', 'showPreview', 'resumeTasks']) {
+    assert.ok(listed.includes(`Nano Banana: ${zh[`command.${key}.title`]}`), `${key} is listed in Chinese: ${listed.join(', ')}`);
+  }
+});
+
+test('Generate Image asks for the token, the prompt and the options in Chinese, and the panel shows the result in Chinese', async () => {
+  const { vscode, api, listFiles } = session();
+  await vscode.runCommand(GENERATE);
+  const tokenBox = await vscode.waitForQuickInput();
+  assert.equal(tokenBox.title, 'Nano Banana：API 令牌');
+  assert.match(tokenBox.message, /尚未设置 Nano Banana API 令牌。\s*粘贴你的 Ace Data Cloud API 令牌/);
+  await vscode.typeInInput(api.token);
+
+  const promptBox = await vscode.waitForQuickInput();
+  assert.equal(promptBox.title, 'Nano Banana：生成图片');
+  assert.match(promptBox.message, /描述这张图片/);
+  await vscode.typeInInput('一只戴着墨镜的香蕉');
+
+  const options = await vscode.waitForQuickInput();
+  assert.equal(options.items[0]?.label, '生成');
+  assert.match(options.items[0]?.description ?? '', /nano-banana · 1:1 · 1K · 1 张图片/);
+  assert.deepEqual(options.items.slice(1).map((item) => item.label), ['模型', '宽高比', '分辨率', '数量']);
+  await vscode.acceptQuickPick();
+
+  // The panel opens while the job runs and re-renders as it goes: look for it once the file is saved.
+  await waitFor(() => listFiles('assets/generated').length === 1, 'the image is saved');
+  const frame = await vscode.webviewFrame('.job-latest.stage-saved');
+  await frame.locator('.job-latest .job-stage', { hasText: '已保存' }).waitFor();
+  const buttons = await frame.locator('.job-latest button').allInnerTexts();
+  for (const label of ['打开', '在资源管理器中显示', '复制 Markdown 链接', '插入到 Markdown', '再次编辑', '再次生成']) {
+    assert.ok(buttons.includes(label), `button ${label} in ${buttons.join(', ')}`);
+  }
+  assert.equal(await frame.locator('.job-latest .job-prompt').innerText(), '一只戴着墨镜的香蕉');
+  await vscode.page.locator('.tab', { hasText: 'Nano Banana 结果' }).first().waitFor();
+  assert.equal(listFiles('assets/generated').length, 1);
+  await vscode.screenshot('l10n-zh-cn-results');
+});
+
+test('a refusal by the service is explained in Chinese, with its action translated', async () => {
+  const { vscode, api, listFiles } = session();
+  api.knobs.failNext = [{ count: 1, status: 403, path: 'images', body: { success: false, error: { code: 'used_up', message: 'Your balance is not sufficient' } } }];
+  await vscode.runCommand(GENERATE);
+  await vscode.typeInInput('第二张图');
+  await vscode.waitForQuickInput();
+  await vscode.acceptQuickPick();
+  const toast = await vscode.waitForNotification('余额不足');
+  assert.match(await toast.message(), /你的 Ace Data Cloud 余额不足以完成此请求/);
+  assert.ok((await toast.buttons()).includes('打开控制台'));
+  await toast.dismiss();
+  assert.equal(listFiles('assets/generated').length, 1, 'no file from the refused request');
+});
+
+test('the getting-started walkthrough shows its Chinese steps, and a step button runs its command', async () => {
+  const { vscode } = session();
+  await vscode.runCommand('Welcome: Open Walkthrough...');
+  await vscode.pickQuickPickItem(zh['walkthrough.title']);
+  const page = vscode.page;
+  for (const key of ['setToken', 'generate', 'edit', 'insertLink']) {
+    await page.getByText(zh[`walkthrough.${key}.title`], { exact: true }).first().waitFor();
+  }
+  await page.getByText(zh['walkthrough.setToken.title'], { exact: true }).first().click();
+  await vscode.screenshot('l10n-zh-cn-walkthrough');
+  // The step's own action button, not its title (which is a button of the same name).
+  await page.locator('.getting-started-step.expanded .monaco-button', { hasText: zh['command.setApiToken.title'] }).first().click();
+  const tokenBox = await vscode.waitForQuickInput();
+  assert.equal(tokenBox.title, 'Nano Banana：API 令牌');
+  await page.keyboard.press('Escape');
+});
