@@ -17,6 +17,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'On activation the unfinished job is resumed by itself: polled, saved, announced',
   },
   {
+    id: 'durable:insertion-after-reload',
+    group: 'Durable jobs',
+    tried: '"Generate Image and Insert Link" interrupted by a window reload',
+    expected: 'The persisted insertion point is used after the reload: the links land where the cursor was',
+  },
+  {
     id: 'durable:check-lists-state',
     group: 'Durable jobs',
     tried: '"Check Pending Tasks" with an unfinished job',

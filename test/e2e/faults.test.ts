@@ -60,6 +60,14 @@ function assertCompleteFiles(files: string[]): void {
   assert.deepEqual(session().listFiles(FOLDER).filter((file) => file.endsWith('.part')), []);
 }
 
+async function eventually(check: () => Promise<boolean>, what: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function generate(prompt: string): Promise<void> {
   const { vscode } = session();
   await vscode.runCommand('Nano Banana: Generate Image');
@@ -118,6 +126,35 @@ test('[fault:window-reload] [durable:persist-and-resume] a window reload while w
   await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
 });
 
+test('[durable:insertion-after-reload] Generate Image and Insert Link interrupted by a reload: after it, the link is still inserted where the cursor was', slowTest, async () => {
+  const { api, vscode, page } = session();
+  const submitsBefore = api.stats.submits;
+  api.knobs.generationDelayMs = 30_000;
+  try {
+    await vscode.openFile('docs/guide.md');
+    await page.keyboard.press('Control+End');
+    await vscode.runCommand('Nano Banana: Generate Image and Insert Link');
+    await vscode.typeInInput('a map of the harbour');
+    await vscode.waitForNotification(/Waiting for the image/);
+
+    const reloaded = page.waitForEvent('load', { timeout: 90_000 });
+    await vscode.runCommand('Developer: Reload Window').catch(() => undefined);
+    await reloaded;
+    await waitForWorkbench(page);
+    await waitForFiles('a-map-of-the-harbour', COUNT, 120_000);
+  } finally {
+    api.knobs.generationDelayMs = 300;
+  }
+  await eventually(async () => (await vscode.activeEditorText().catch(() => '')).includes('a-map-of-the-harbour'), 'the links in the active editor');
+  assert.equal(await vscode.activeEditorTitle(), 'guide.md');
+  await vscode.saveActiveEditor();
+  const guide = readFileSync(session().path('docs/guide.md'), 'utf8');
+  assert.ok(guide.startsWith('# Guide'), 'the document is otherwise unchanged');
+  for (const file of expectedNames('a-map-of-the-harbour', COUNT)) assert.ok(guide.includes(`](../${file})`), `${file} is linked in ${guide}`);
+  assert.ok(guide.indexOf('](../') > guide.indexOf('Insert Link**'), 'the links are where the cursor was, at the end');
+  assert.equal(api.stats.submits, submitsBefore + 1);
+});
+
 test('[fault:pending-past-wait-limit] [durable:check-lists-state] a task pending past the wait limit says it is resumable; Check Pending Tasks lists it and fetches it later', slowTest, async () => {
   const { api, vscode } = session();
   const submitsBefore = api.stats.submits;
@@ -126,6 +163,8 @@ test('[fault:pending-past-wait-limit] [durable:check-lists-state] a task pending
   await generate('a snowy owl');
   const timedOut = await vscode.waitForNotification(/still running after the wait limit/, 100_000);
   assert.match(await timedOut.message(), /Check Pending Tasks/);
+  // The error stands alone: no frozen "Waiting…" progress with a Cancel button beside it.
+  await eventually(async () => !(await vscode.notifications()).some((message) => /Waiting for the image/.test(message)), 'the progress to close', 5_000);
   await vscode.screenshot('faults-wait-limit-resumable');
   assert.deepEqual(filesOf('a-snowy-owl'), []);
   await timedOut.dismiss();
