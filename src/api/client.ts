@@ -1,6 +1,7 @@
 // The Nano Banana Images API client: submit a job, look tasks up, nothing more. Waiting is the
 // poller's job and saving the downloader's, so each can be tested and tuned on its own.
 import type { Dispatcher } from 'undici';
+import { t } from '../core/l10n';
 import { ApiError } from './errors';
 import { neverReachedServer, postJson } from './http';
 import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
@@ -56,7 +57,7 @@ export class NanoBananaClient {
         return ack;
       } catch (error) {
         const delay = attempt < retries ? this.submitRetryDelay(error, attempt + 1) : undefined;
-        if (delay === undefined) throw error;
+        if (delay === undefined) throw withUnseenTaskAdvice(error);
         this.log(`submit not accepted (${(error as ApiError).code}); retrying in ${delay} ms`);
         await sleep(delay, signal);
       }
@@ -118,6 +119,17 @@ export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   if (error.code === 'network' || error.code === 'timeout' || error.code === 'invalid_response') return true;
   return error.status === 429 || (error.status !== undefined && error.status >= 500);
+}
+
+/**
+ * A submit that broke after it was sent (a reset, a timeout) may have created a billed task whose id
+ * never arrived; "try again" alone would pay twice, so the message says how to find and fetch it.
+ */
+function withUnseenTaskAdvice(error: unknown): unknown {
+  if (!(error instanceof ApiError) || !['network', 'timeout'].includes(error.code) || neverReachedServer(error)) return error;
+  if ((error.cause as { code?: unknown } | undefined)?.code === 'UND_ERR_CONNECT_TIMEOUT') return error;
+  const advice = t('The service may have accepted the request and may bill it: before trying again, look for its task id in the Ace Data Cloud console and fetch its images with "Nano Banana: Check Pending Tasks".');
+  return new ApiError({ code: error.code, status: error.status, cause: error.cause }, `${error.message} ${advice}`);
 }
 
 function parseAcknowledgement(body: unknown, status: number): SubmittedTask {

@@ -95,7 +95,8 @@ export class JobRunner {
   }
 
   private async withProgress(title: string, entry: PendingJob, work: (work: Work) => Promise<void>): Promise<JobRecord | undefined> {
-    return vscode.window.withProgress(
+    let failure: { error: unknown } | undefined;
+    const job = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, cancellation) => {
         const controller = new AbortController();
@@ -104,11 +105,15 @@ export class JobRunner {
           await work({ signal: controller.signal, report: (message) => progress.report({ message }) });
           return entry.job;
         } catch (error) {
-          await this.fail(entry, error);
+          failure = { error };
           return undefined;
         }
       },
     );
+    // Reported once the progress is gone: the error waits for the user, and a frozen "Waiting…" with a
+    // Cancel button that no longer cancels anything must not stay beside it.
+    if (failure) await this.fail(entry, failure.error);
+    return job;
   }
 
   private async fail(entry: PendingJob, error: unknown): Promise<void> {

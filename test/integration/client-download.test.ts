@@ -45,8 +45,9 @@ function rejectsWith(code: string) {
 }
 
 describe('broken transfers', () => {
+  const caseIds = { truncateNextDownloads: 'fault:download-truncated', resetNextDownloads: 'fault:download-reset' } as const;
   for (const fault of ['truncateNextDownloads', 'resetNextDownloads'] as const) {
-    test(`${fault}: retried, then saved complete; no .part file left`, async () => {
+    test(`[${caseIds[fault]}] ${fault}: retried, then saved complete; no .part file left`, async () => {
       const url = await resultUrl();
       const baseline = env.mock.stats.downloads;
       env.mock.knobs[fault] = 2;
@@ -79,7 +80,7 @@ describe('broken transfers', () => {
 });
 
 describe('refused downloads', () => {
-  test('larger than maxBytes: too_large, not retried, no file', async () => {
+  test('[security:download-size-cap] larger than maxBytes: too_large, not retried, no file', async () => {
     const url = await resultUrl();
     await assert.rejects(save(url, { maxBytes: 1_000 }), rejectsWith('too_large'));
     assert.equal(env.mock.stats.downloads, 1);
@@ -87,7 +88,7 @@ describe('refused downloads', () => {
   });
 
   for (const url of ['file:///etc/passwd', 'ftp://cdn.acedata.cloud/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'javascript:alert(1)', 'not a url']) {
-    test(`a non-http image address is refused: ${url}`, async () => {
+    test(`[security:non-http-image-url] a non-http image address is refused: ${url}`, async () => {
       await assert.rejects(save(url), rejectsWith('unsupported_url'));
       assert.equal(env.mock.stats.downloads, 0);
       assert.deepEqual(await listDir(dir), []);
@@ -124,7 +125,7 @@ describe('redirects', () => {
     assert.deepEqual(seen, [undefined]);
   });
 
-  test('a redirect to a non-http address is refused', async () => {
+  test('[security:non-http-image-url] a redirect to a non-http address is refused', async () => {
     await assert.rejects(save(`${base}/bad`), rejectsWith('unsupported_url'));
     assert.deepEqual(await listDir(dir), []);
   });
@@ -137,9 +138,13 @@ describe('a host that streams without Content-Length', () => {
   before(async () => {
     // Chunked answers: the size cap and the type check must work on the stream itself.
     host = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': req.url === '/page' ? 'text/html' : 'image/png' });
+      const type = req.url === '/page' ? 'text/html' : req.url === '/drawing.svg' ? 'image/svg+xml' : 'image/png';
+      res.writeHead(200, { 'content-type': type });
       if (req.url === '/page') {
         res.end('<html><body>Sign in to continue</body></html>'.repeat(50));
+      } else if (req.url === '/drawing.svg') {
+        // An SVG is a document that can carry script: it must never be saved as a result.
+        res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script>${'<rect width="1" height="1"/>'.repeat(200)}</svg>`);
       } else {
         res.write(makePng(64, 64, () => [1, 2, 3]).subarray(0, 100));
         res.end(Buffer.alloc(50_000, 7));
@@ -153,13 +158,18 @@ describe('a host that streams without Content-Length', () => {
     await new Promise((resolve) => host.close(resolve));
   });
 
-  test('the size cap stops the stream: too_large, no file', async () => {
+  test('[security:download-size-cap] the size cap stops the stream: too_large, no file', async () => {
     await assert.rejects(save(`${base}/big.png`, { maxBytes: 10_000 }), rejectsWith('too_large'));
     assert.deepEqual(await listDir(dir), []);
   });
 
   test('a page that is not an image (a login portal, say): not_an_image, no file', async () => {
     await assert.rejects(save(`${base}/page`), rejectsWith('not_an_image'));
+    assert.deepEqual(await listDir(dir), []);
+  });
+
+  test('[security:svg-not-rendered] an SVG result, even served as image/svg+xml: not_an_image, no file', async () => {
+    await assert.rejects(save(`${base}/drawing.svg`), rejectsWith('not_an_image'));
     assert.deepEqual(await listDir(dir), []);
   });
 });

@@ -30,7 +30,7 @@ function apiError(check: (error: ApiError) => void) {
 }
 
 describe('submit faults', () => {
-  test('429 with Retry-After: retried after the pause, exactly one task created', async () => {
+  test('[fault:submit-429] 429 with Retry-After: retried after the pause, exactly one task created', async () => {
     env.mock.rateLimitNext(1, 1, 'images');
     const submitted = await env.client.submit(generate);
     assert.equal(env.mock.stats.imagesRequests, 2);
@@ -40,7 +40,7 @@ describe('submit faults', () => {
     assert.equal(finished.state.state, 'succeeded');
   });
 
-  test('429 with a Retry-After longer than the client waits: not retried, the error says wait', async () => {
+  test('[fault:submit-429] 429 with a Retry-After longer than the client waits: not retried, the error says wait', async () => {
     env.mock.rateLimitNext(1, 3_600, 'images');
     await assert.rejects(
       env.client.submit(generate),
@@ -56,7 +56,7 @@ describe('submit faults', () => {
   });
 
   for (const status of [500, 502]) {
-    test(`${status} with an HTML page: an ApiError with the status, not retried`, async () => {
+    test(`[fault:submit-${status}-html] ${status} with an HTML page: an ApiError with the status, not retried`, async () => {
       env.mock.htmlErrorNext(1, status, 'images');
       await assert.rejects(
         env.client.submit(generate),
@@ -89,13 +89,14 @@ describe('submit faults', () => {
     assert.equal(env.mock.stats.imagesRequests, 1);
   });
 
-  test('a reset after the service accepted the submit: an error, never a second (paid) task', async () => {
+  test('[fault:submit-reset-after-accept] a reset after the service accepted the submit: an error that says how to fetch the task, never a second (paid) task', async () => {
     env.mock.knobs.resetNextRequests = 1;
     await assert.rejects(
       env.client.submit(generate),
       apiError((error) => {
         assert.equal(error.code, 'network');
         assert.equal(neverReachedServer(error), false);
+        assert.match(error.message, /may have accepted the request.*Check Pending Tasks/);
       }),
     );
     assert.equal(env.mock.stats.submits, 1, 'the service did create the task');
@@ -117,6 +118,7 @@ describe('submit faults', () => {
         assert.equal(error.code, 'network');
         assert.equal(neverReachedServer(error), true);
         assert.match(error.message, /apiBaseUrl/);
+        assert.doesNotMatch(error.message, /may have accepted/, 'a refused connection sent nothing');
       }),
     );
     assert.equal(env.log.filter((line) => line.startsWith('submit not accepted (network)')).length, 2);
@@ -126,7 +128,7 @@ describe('submit faults', () => {
     assert.equal(env.log.filter((line) => line.startsWith('lookup failed (network)')).length, 3);
   });
 
-  test('a submit answered too slowly: timeout, not resent (the service may have the task)', async () => {
+  test('[fault:slow-service] a submit answered too slowly: timeout, not resent (the service may have the task)', async () => {
     // undici checks its timeouts about once a second, so the stand-in answers well after that.
     const slowAgent = createAgent({ connectMs: 2_000, headersMs: 150, bodyMs: 150 });
     try {
@@ -136,6 +138,7 @@ describe('submit faults', () => {
         apiError((error) => {
           assert.equal(error.code, 'timeout');
           assert.match(error.message, /requestTimeoutSeconds/);
+          assert.match(error.message, /may have accepted the request.*Check Pending Tasks/);
         }),
       );
       assert.equal(env.mock.stats.imagesRequests, 1);
@@ -145,7 +148,7 @@ describe('submit faults', () => {
     }
   });
 
-  test('invalid JSON on submit: invalid_response, never a crash, not resent', async () => {
+  test('[fault:invalid-json] invalid JSON on submit: invalid_response, never a crash, not resent', async () => {
     env.mock.knobs.invalidJsonNext = 1;
     await assert.rejects(
       env.client.submit(generate),
@@ -163,7 +166,7 @@ describe('submit faults', () => {
     assert.equal(env.mock.stats.imagesRequests, 1);
   });
 
-  test('a 200 acknowledgement without a task id: invalid_response that warns about billing', async () => {
+  test('[fault:wrong-shape] a 200 acknowledgement without a task id: invalid_response that warns about billing', async () => {
     env.mock.knobs.wrongShapeNext = 1;
     await assert.rejects(
       env.client.submit(generate),
@@ -234,7 +237,18 @@ describe('lookup faults', () => {
     assert.ok(env.log.some((line) => line.startsWith('lookup failed (too_many_requests)')));
   });
 
-  test('invalid JSON on a lookup is retried', async () => {
+  test('[fault:lookup-429] 429 with Retry-After on a lookup: the next lookup waits for it, the wait succeeds, one submit', async () => {
+    const { taskId } = await env.client.submit(generate);
+    env.mock.rateLimitNext(1, 1, 'tasks');
+    const finished = await env.poller.wait(taskId);
+    assert.equal(finished.state.state, 'succeeded');
+    const [limited, next] = env.mock.stats.lookupTimes;
+    assert.ok(next! - limited! >= 950, `the lookup after the 429 came ${next! - limited!} ms later`);
+    assert.ok(env.log.some((line) => line.startsWith('lookup failed (too_many_requests)')));
+    assert.equal(env.mock.stats.submits, 1);
+  });
+
+  test('[fault:invalid-json] invalid JSON on a lookup is retried', async () => {
     const { taskId } = await env.client.submit(generate);
     env.mock.knobs.invalidJsonNext = 1;
     const record = await env.client.retrieve(taskId);
@@ -242,19 +256,19 @@ describe('lookup faults', () => {
     assert.ok(env.log.some((line) => line.startsWith('lookup failed (invalid_response)')));
   });
 
-  test('invalid JSON on every attempt: invalid_response after the configured attempts', async () => {
+  test('[fault:invalid-json] invalid JSON on every attempt: invalid_response after the configured attempts', async () => {
     env.mock.knobs.invalidJsonNext = 10;
     await assert.rejects(env.client.retrieveBatch(['a']), apiError((error) => assert.equal(error.code, 'invalid_response')));
     assert.equal(env.mock.stats.requests.filter((r) => r.path === '/nano-banana/tasks').length, 4);
   });
 
-  test('a wrong shape on retrieve and retrieve_batch: invalid_response, never a crash', async () => {
+  test('[fault:wrong-shape] a wrong shape on retrieve and retrieve_batch: invalid_response, never a crash', async () => {
     env.mock.knobs.wrongShapeNext = 2;
     await assert.rejects(env.client.retrieve('x'), apiError((error) => assert.equal(error.code, 'invalid_response')));
     await assert.rejects(env.client.retrieveBatch(['x']), apiError((error) => assert.equal(error.code, 'invalid_response')));
   });
 
-  test('the poller rides out a wrong-shaped lookup', async () => {
+  test('[fault:wrong-shape] the poller rides out a wrong-shaped lookup', async () => {
     const { taskId } = await env.client.submit(generate);
     env.mock.knobs.wrongShapeNext = 1;
     const finished = await env.poller.wait(taskId);
@@ -296,7 +310,7 @@ describe('lookups refused for good', () => {
 });
 
 describe('task outcomes', () => {
-  test('content_moderation: a failed state with the service message, no image', async () => {
+  test('[fault:content-moderation] content_moderation: a failed state with the service message, no image', async () => {
     env.mock.knobs.moderateNext = 1;
     const { taskId } = await env.client.submit({ action: 'generate', prompt: 'something disallowed' });
     const finished = await env.poller.wait(taskId);

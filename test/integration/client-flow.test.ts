@@ -172,12 +172,12 @@ describe('task lookups', () => {
     assert.equal(env.mock.stats.retrieveBatch, 2);
   });
 
-  test('more than 50 ids in one lookup is refused before anything is sent', async () => {
+  test('[poller:batch-50] more than 50 ids in one lookup is refused before anything is sent', async () => {
     await assert.rejects(env.client.retrieveBatch(Array.from({ length: 51 }, (_, i) => `id-${i}`)), RangeError);
     assert.equal(env.mock.stats.retrieveBatch, 0);
   });
 
-  test('ten concurrent waits: one retrieve_batch per tick, not one per task', async () => {
+  test('[poller:batch-50] ten concurrent waits: one retrieve_batch per tick, not one per task', async () => {
     env.mock.knobs.generationDelayMs = 400;
     const submitted = await Promise.all(Array.from({ length: 10 }, (_, i) => env.client.submit({ action: 'generate', prompt: `batch ${i}` })));
     const polls = new Map<string, number>();
@@ -239,7 +239,7 @@ describe('callback_url', () => {
 });
 
 describe('saving', () => {
-  test('no authorization header ever reaches the image host, while every API call carries it', async () => {
+  test('[security:token-not-to-image-host] no authorization header ever reaches the image host, while every API call carries it', async () => {
     await run({ action: 'generate', prompt: 'secret-free download', count: 2 });
     assert.equal(env.mock.stats.downloads, 2);
     for (const headers of env.mock.stats.downloadHeaders) {

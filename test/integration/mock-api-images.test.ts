@@ -174,7 +174,7 @@ test('noise makes a 4K PNG of over 20 MB', async () => {
   assert.deepEqual(pngSize(file.bytes), { width: 4096, height: 4096 });
 });
 
-test('the image host records download headers, never receives the token, and 404s unknown files', async () => {
+test('[security:token-not-to-image-host] the image host records download headers, never receives the token, and 404s unknown files', async () => {
   const { json } = await call(mock, 'images', { action: 'generate', prompt: 'x' });
   await download(json.data[0].image_url);
   assert.equal(mock.stats.downloads, 1);

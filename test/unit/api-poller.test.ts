@@ -42,7 +42,7 @@ async function until(condition: () => boolean, limitMs = 2_000): Promise<void> {
 }
 
 describe('TaskPoller', () => {
-  test('ten concurrent waits share one lookup per tick', async () => {
+  test('[poller:batch-50] ten concurrent waits share one lookup per tick', async () => {
     const ids = Array.from({ length: 10 }, (_, i) => `task-${i}`);
     // Pending for two ticks, then all done.
     const script = scriptedClient((batch, call) => batch.map((id) => (call < 3 ? running(id) : done(id))));
@@ -136,6 +136,66 @@ describe('TaskPoller', () => {
     assert.equal(script.calls.length, 2);
   });
 
+  test('[poller:backoff] 5xx answers double the pause up to the cap; a 429 waits at least its Retry-After', async () => {
+    const script = scriptedClient((batch, call) => {
+      if (call <= 3) throw new ApiError({ code: 'service_unavailable', status: 502 });
+      if (call === 4) throw new ApiError({ code: 'too_many_requests', status: 429, retryAfterMs: 300 });
+      return batch.map(done);
+    });
+    const log: string[] = [];
+    const poller = new TaskPoller(() => script.client, { intervalMs: 5, maxBackoffMs: 40, log: (line) => log.push(line) });
+    const result = await poller.wait('t');
+    assert.equal(result.state.state, 'succeeded');
+    assert.deepEqual(log.map((line) => /next in (\d+) ms/.exec(line)?.[1]), ['10', '20', '40', '300']);
+    assert.match(log[3]!, /too_many_requests/);
+    assert.equal(script.calls.length, 5);
+  });
+
+  test('[poller:interval] by default one lookup a second while a task is pending', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const script = scriptedClient((batch) => batch.map(running));
+    const poller = new TaskPoller(() => script.client);
+    const waiting = poller.wait('slow').catch(() => undefined);
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    t.mock.timers.tick(0);
+    await settle();
+    assert.equal(script.calls.length, 1);
+    for (const expected of [2, 3, 4]) {
+      t.mock.timers.tick(999);
+      await settle();
+      assert.equal(script.calls.length, expected - 1, 'not before a second has passed');
+      t.mock.timers.tick(1);
+      await settle();
+      assert.equal(script.calls.length, expected);
+    }
+    poller.dispose();
+    await waiting;
+  });
+
+  test('[poller:idle] no lookup while nothing is pending; a new wait starts polling again', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const script = scriptedClient((batch) => batch.map(done));
+    const poller = new TaskPoller(() => script.client);
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const first = poller.wait('a');
+    t.mock.timers.tick(0);
+    await settle();
+    assert.equal((await first).state.state, 'succeeded');
+    t.mock.timers.tick(10 * 60_000);
+    await settle();
+    assert.equal(script.calls.length, 1, 'idle: no lookup in ten minutes without a pending task');
+    assert.equal(poller.pendingCount, 0);
+    const second = poller.wait('b');
+    t.mock.timers.tick(0);
+    await settle();
+    assert.equal((await second).record.id, 'b');
+    assert.deepEqual(script.calls, [['a'], ['b']]);
+  });
+
   test('cancellation rejects with cancelled and drops the id from later lookups', async () => {
     const script = scriptedClient((batch) => batch.map(running));
     const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
@@ -160,7 +220,7 @@ describe('TaskPoller', () => {
     assert.equal(script.calls.length, 0);
   });
 
-  test('more than 50 waits: batches of at most 50, and every id is asked', async () => {
+  test('[poller:batch-50] more than 50 waits: batches of at most 50, and every id is asked', async () => {
     const ids = Array.from({ length: 120 }, (_, i) => `t${i}`);
     const asked = new Set<string>();
     const script = scriptedClient((batch) => {

@@ -15,7 +15,7 @@ test('slugs stop at a word boundary within 40 characters', () => {
   assert.equal(slugFromPrompt('x'.repeat(100)).length, 40);
 });
 
-test('prompts cannot traverse folders or carry separators', () => {
+test('[security:prompt-file-names] prompts cannot traverse folders or carry separators', () => {
   for (const prompt of ['../../etc/passwd', '..\\..\\windows\\system32', '/absolute/path', 'a/b\\c:d*e?f"g<h>i|j', '\u0000nul\u0007']) {
     const slug = slugFromPrompt(prompt);
     assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/, `${prompt} → ${slug}`);
@@ -28,7 +28,7 @@ test('prompts with no usable characters fall back to "image"', () => {
   assert.equal(slugFromPrompt(''), 'image');
 });
 
-test('reserved device names are never used as file names', () => {
+test('[security:prompt-file-names] reserved device names are never used as file names', () => {
   for (const name of ['CON', 'nul', 'com1', 'LPT9', 'aux', 'prn']) {
     assert.notEqual(slugFromPrompt(name).toLowerCase(), name.toLowerCase());
     assert.equal(slugFromPrompt(name), `${name.toLowerCase()}-image`);

@@ -13,7 +13,7 @@ test('an absolute folder inside the workspace is accepted', () => {
   assert.deepEqual(resolveOutputPath('/home/me/site', '/home/me/site/img'), { path: '/home/me/site/img' });
 });
 
-test('folders that leave the workspace are refused', () => {
+test('[security:output-outside-workspace] folders that leave the workspace are refused', () => {
   for (const setting of ['../..', '../site-other', '/etc', '/home/me/site-evil', 'C:\\Windows', 'a/../../x']) {
     const result = resolveOutputPath('/home/me/site', setting);
     assert.ok('error' in result, `${setting} was accepted`);

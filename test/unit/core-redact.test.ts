@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { redact } from '../../src/core/redact';
 
-test('the token is removed wherever it appears', () => {
+test('[security:token-redacted] the token is removed wherever it appears', () => {
   const token = 'sk-abc123secret';
   const out = redact(`token=${token} again ${token}`, [token]);
   assert.ok(!out.includes(token));
   assert.equal(out, 'token=[redacted] again [redacted]');
 });
 
-test('bearer credentials are removed even when the token is unknown', () => {
+test('[security:token-redacted] bearer credentials are removed even when the token is unknown', () => {
   const out = redact('{"authorization":"Bearer zzz-unknown"}', []);
   assert.ok(!out.includes('zzz-unknown'));
   assert.match(out, /Bearer \[redacted\]/);

@@ -4,13 +4,13 @@ import { contentSecurityPolicy, makeNonce } from '../../src/core/csp';
 
 const cspSource = 'https://*.vscode-cdn.net';
 
-test('makeNonce: at least 128 random bits in base64', () => {
+test('[security:csp-nonce] makeNonce: at least 128 random bits in base64', () => {
   const nonce = makeNonce();
   assert.match(nonce, /^[A-Za-z0-9+/]+$/);
   assert.ok(Buffer.from(nonce, 'base64').length >= 16);
 });
 
-test('makeNonce: differs on every call', () => {
+test('[security:csp-nonce] makeNonce: differs on every call', () => {
   const nonces = new Set(Array.from({ length: 100 }, makeNonce));
   assert.equal(nonces.size, 100);
 });
@@ -22,7 +22,7 @@ test('contentSecurityPolicy: denies everything not allowed explicitly', () => {
   );
 });
 
-test('contentSecurityPolicy: never allows inline code or eval', () => {
+test('[security:csp-nonce] contentSecurityPolicy: never allows inline code or eval', () => {
   const policy = contentSecurityPolicy(cspSource, makeNonce());
   assert.ok(!policy.includes('unsafe-inline'));
   assert.ok(!policy.includes('unsafe-eval'));

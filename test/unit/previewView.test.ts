@@ -86,7 +86,7 @@ const parts = {
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js?a=1&b=2',
 };
 
-test('previewHtml: one external script carrying the nonce, and no inline code or style', () => {
+test('[security:csp-nonce] previewHtml: one external script carrying the nonce, and no inline code or style', () => {
   const html = previewHtml(parts);
   const scripts = html.match(/<script\b[^>]*>/g) ?? [];
   assert.deepEqual(scripts, [`<script nonce="n0nce+/" src="${parts.scriptUri.replace('&', '&amp;')}">`]);

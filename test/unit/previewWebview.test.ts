@@ -150,10 +150,10 @@ test('prompts and file names are shown as text, never as markup', { skip }, asyn
   assert.equal(await page.evaluate(() => 'injected' in window), false);
 });
 
-test('an SVG result is not rendered as an image', { skip }, async () => {
+test('[security:svg-not-rendered] an SVG result is not rendered as an image or a document', { skip }, async () => {
   await openPreview();
   await postState([jobView({ images: [{ src: `${ORIGIN}/a.svg`, label: 'a.svg', mime: 'image/svg+xml' }] })]);
-  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('img, iframe, object, embed, svg').count(), 0);
   assert.match((await page.textContent('.result-unsupported')) ?? '', /image\/svg\+xml/);
   assert.equal(await page.locator('[data-action="editAgain"]').count(), 0);
 });
@@ -268,7 +268,7 @@ test('the search survives the page being rebuilt (the panel hidden and shown aga
   assert.deepEqual(await galleryPrompts(), ['a cat']);
 });
 
-test('the page runs under its CSP without violations', { skip }, async () => {
+test('[security:csp-nonce] the page runs under its CSP without violations', { skip }, async () => {
   await openPreview();
   await postState([jobView({}), jobView({ id: 'b', stage: 'waiting', images: [] })]);
   await page.fill('.gallery-search', 'banana');

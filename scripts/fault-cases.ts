@@ -1,0 +1,211 @@
+// Every fault and attack the extension is tested against (issue 5), with what is tried and what must
+// happen. A test proves a case by carrying its id in its name, e.g. `[fault:submit-429] …`;
+// scripts/fault-report.ts matches the suite's results against this list.
+
+export interface FaultCase {
+  id: string;
+  group: 'Durable jobs' | 'One poller' | 'Faults' | 'Security';
+  tried: string;
+  expected: string;
+}
+
+export const FAULT_CASES: FaultCase[] = [
+  {
+    id: 'durable:persist-and-resume',
+    group: 'Durable jobs',
+    tried: 'A job is persisted in the workspace state before waiting; the window goes away while it waits',
+    expected: 'On activation the unfinished job is resumed by itself: polled, saved, announced',
+  },
+  {
+    id: 'durable:insertion-after-reload',
+    group: 'Durable jobs',
+    tried: '"Generate Image and Insert Link" interrupted by a window reload',
+    expected: 'The persisted insertion point is used after the reload: the links land where the cursor was',
+  },
+  {
+    id: 'durable:check-lists-state',
+    group: 'Durable jobs',
+    tried: '"Check Pending Tasks" with an unfinished job',
+    expected: 'The job is listed with its state and task id; picking it fetches and saves its images',
+  },
+  {
+    id: 'durable:retry-save',
+    group: 'Durable jobs',
+    tried: 'A task finished but every download of its image failed',
+    expected: 'The job stays pending; "Check Pending Tasks" saves its images later, without a new submit',
+  },
+  {
+    id: 'durable:lookup-typed-id',
+    group: 'Durable jobs',
+    tried: 'A task id typed by hand into "Check Pending Tasks"',
+    expected: 'The task is looked up and its images saved; nothing is submitted',
+  },
+  {
+    id: 'poller:batch-50',
+    group: 'One poller',
+    tried: 'Many tasks pending at once (10, and more than 50)',
+    expected: 'One retrieve_batch per tick for all of them, at most 50 ids a call, every id asked',
+  },
+  {
+    id: 'poller:interval',
+    group: 'One poller',
+    tried: 'Tasks pending with the default settings',
+    expected: 'About one lookup a second while anything is pending',
+  },
+  {
+    id: 'poller:backoff',
+    group: 'One poller',
+    tried: 'Lookups answered with 429 (Retry-After) and 5xx',
+    expected: 'The pause grows with each failure, never shorter than Retry-After, capped',
+  },
+  {
+    id: 'poller:idle',
+    group: 'One poller',
+    tried: 'Every wait has ended',
+    expected: 'No lookup is sent until a new wait starts',
+  },
+  {
+    id: 'poller:wait-limit-setting',
+    group: 'One poller',
+    tried: 'The wait limit setting',
+    expected: '`nanoBanana.waitTimeoutMinutes`, default 10 minutes, at least 1',
+  },
+  {
+    id: 'fault:submit-429',
+    group: 'Faults',
+    tried: '429 with Retry-After on submit',
+    expected: 'Retried after the pause, exactly one task created; a pause too long is not waited out and the message says wait',
+  },
+  {
+    id: 'fault:lookup-429',
+    group: 'Faults',
+    tried: '429 with Retry-After on lookups',
+    expected: 'The next lookup waits at least Retry-After; the wait still succeeds, one submit',
+  },
+  {
+    id: 'fault:submit-500-html',
+    group: 'Faults',
+    tried: '500 with an HTML body on submit',
+    expected: '"The Nano Banana service is unavailable right now (HTTP 500)", not retried, no task created',
+  },
+  {
+    id: 'fault:submit-502-html',
+    group: 'Faults',
+    tried: '502 with an HTML body on submit',
+    expected: '"The Nano Banana service is unavailable right now (HTTP 502)", not retried, no task created',
+  },
+  {
+    id: 'fault:download-reset',
+    group: 'Faults',
+    tried: 'Connection reset during a download',
+    expected: 'Retried, then saved complete; no partial or .part file',
+  },
+  {
+    id: 'fault:download-truncated',
+    group: 'Faults',
+    tried: 'A download shorter than its Content-Length',
+    expected: 'Detected, retried, then saved complete; no partial or .part file',
+  },
+  {
+    id: 'fault:submit-reset-after-accept',
+    group: 'Faults',
+    tried: 'The connection reset after the service accepted the submit',
+    expected: 'Not resent (that would be a second paid task); the message says how to find and fetch the task',
+  },
+  {
+    id: 'fault:slow-service',
+    group: 'Faults',
+    tried: 'A service slower than the request timeouts',
+    expected: 'A timeout naming `requestTimeoutSeconds` and how to fetch the task the service may hold; the submit is not resent',
+  },
+  {
+    id: 'fault:invalid-json',
+    group: 'Faults',
+    tried: 'Invalid JSON in answers to submit and lookups',
+    expected: 'invalid_response, never a crash; a submit is not resent, a lookup is retried',
+  },
+  {
+    id: 'fault:wrong-shape',
+    group: 'Faults',
+    tried: 'JSON of the wrong shape (no task id, no records)',
+    expected: 'invalid_response warning about billing; the poller rides it out',
+  },
+  {
+    id: 'fault:content-moderation',
+    group: 'Faults',
+    tried: 'A task failing with content_moderation',
+    expected: "The service's message is shown; no image downloaded",
+  },
+  {
+    id: 'fault:pending-past-wait-limit',
+    group: 'Faults',
+    tried: 'A task still pending past the wait limit',
+    expected: 'The job says it is still running and resumable; Check Pending Tasks fetches it later, no new submit',
+  },
+  {
+    id: 'fault:window-reload',
+    group: 'Faults',
+    tried: 'A window reload while waiting (end to end)',
+    expected: 'The image still lands after the reload; exactly one submit',
+  },
+  {
+    id: 'fault:20-concurrent-jobs',
+    group: 'Faults',
+    tried: '20 images from concurrent jobs of one prompt into one folder (end to end)',
+    expected: 'All 20 saved complete under distinct names; five submits',
+  },
+  {
+    id: 'security:workspace-api-base-url',
+    group: 'Security',
+    tried: "`nanoBanana.apiBaseUrl` in a workspace's settings, pointing at another host",
+    expected: 'Ignored: every request goes to the user-settings service, the other host is never contacted',
+  },
+  {
+    id: 'security:token-not-to-image-host',
+    group: 'Security',
+    tried: 'Downloading results from the image host',
+    expected: 'No authorization header and no token in the download requests the image host records',
+  },
+  {
+    id: 'security:token-redacted',
+    group: 'Security',
+    tried: 'The token in text that reaches the log',
+    expected: 'Redacted; it never appears in the Output channel',
+  },
+  {
+    id: 'security:csp-nonce',
+    group: 'Security',
+    tried: "The results panel's Content Security Policy",
+    expected: "Scripts only with a fresh nonce; no 'unsafe-inline' script, no eval; the page runs without violations",
+  },
+  {
+    id: 'security:output-outside-workspace',
+    group: 'Security',
+    tried: '`outputDirectory` of `../..`, `/etc`, a sibling folder, `C:\\Windows`',
+    expected: 'Refused with a message; nothing is saved outside the workspace',
+  },
+  {
+    id: 'security:prompt-file-names',
+    group: 'Security',
+    tried: 'Prompts with `../`, separators and reserved device names (CON, NUL…)',
+    expected: 'File names that cannot traverse folders or use reserved names',
+  },
+  {
+    id: 'security:non-http-image-url',
+    group: 'Security',
+    tried: 'An `image_url` (or a redirect) that is not http or https (file:, data:, javascript:…)',
+    expected: 'Refused before fetching; no file',
+  },
+  {
+    id: 'security:download-size-cap',
+    group: 'Security',
+    tried: 'A result larger than the download size cap',
+    expected: 'too_large, the stream is stopped; no file',
+  },
+  {
+    id: 'security:svg-not-rendered',
+    group: 'Security',
+    tried: 'An SVG result',
+    expected: 'Never saved as an image nor rendered as a document in the results panel',
+  },
+];
