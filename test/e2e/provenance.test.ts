@@ -149,3 +149,24 @@ test('from the palette, Show Prompt asks which image (none is previewed); one wi
   const none = await vscode.waitForNotification('carries no prompt');
   assert.match(await none.message(), /"images\/sample\.png" carries no prompt/);
 });
+
+test('an image whose record cannot be written is saved as delivered, and the log says why', async () => {
+  const { vscode, api } = session();
+  api.reset();
+  // Bytes after a JPEG's end marker: the reader could not tell such a file from a damaged one, so it is not stamped.
+  Object.assign(api.knobs, { format: 'jpeg', trailingBytes: 64 });
+  const taskId = await generate('a motion photo 动态照片', 'renders/a-motion-photo.jpg');
+  const bytes = readFileSync(session().path('renders/a-motion-photo.jpg'));
+  assert.equal(readProvenance(bytes), undefined);
+  assert.ok(bytes.subarray(-64).equals(Buffer.alloc(64, 0x20)), 'the file is exactly as delivered, trailer included');
+  assert.deepEqual({ width: decodeJpeg(bytes).width, height: decodeJpeg(bytes).height }, SIZE);
+  const deadline = Date.now() + 30_000;
+  const warning = `task ${taskId}: saving the image without its prompt record, which could not be written: not a complete JPEG file`;
+  while (!session().outputLog().includes(warning)) {
+    if (Date.now() >= deadline) assert.fail(`the log never said "${warning}"; it holds:\n${session().outputLog()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  await vscode.explorerContextMenu('renders/a-motion-photo.jpg', 'Show Prompt');
+  await vscode.waitForNotification('"renders/a-motion-photo.jpg" carries no prompt');
+});
