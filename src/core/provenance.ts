@@ -29,7 +29,7 @@ export interface Provenance {
   resolution?: string;
   /** ISO 8601 time the job was started. */
   createdAt: string;
-  /** The prompt was cut to fit (JPEG only); the full one is in the service's task record. */
+  /** The prompt was cut to fit (a JPEG comment holds 64 KB); the file keeps its start. */
   promptTruncated?: boolean;
 }
 
