@@ -6,6 +6,7 @@ import { editImage } from './commands/editImage';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import type { Services } from './commands/services';
+import { showPrompt } from './commands/showPrompt';
 import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
 import { JobRunner } from './jobs/jobRunner';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(services, folder),
     'nanoBanana.editImage': (clicked, selection) => editImage(services, clicked, selection),
+    'nanoBanana.showPrompt': (clicked) => showPrompt(services, clicked),
     'nanoBanana.insertImage': () => insertImage(services),
     'nanoBanana.setApiToken': () => setApiToken(services),
     'nanoBanana.clearApiToken': () => clearApiToken(services),

@@ -6,6 +6,7 @@ import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/da
 import { editedBaseName } from '../core/naming';
 import type { JobOptions, JobRecord } from '../jobs/job';
 import { askPrompt } from '../ui/askPrompt';
+import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { chooseOptions } from './chooseOptions';
 import { announceSaved } from './generateImage';
 import type { Services } from './services';
@@ -51,32 +52,11 @@ async function chooseImages(clicked: unknown, selection: unknown): Promise<vscod
   if (clicked instanceof vscode.Uri) return [clicked];
   const previewed = activeImagePreview();
   if (previewed) return [previewed];
-  return pickWorkspaceImages();
-}
-
-/** The image shown by VS Code's built-in image preview, when that is the active tab. */
-function activeImagePreview(): vscode.Uri | undefined {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputCustom && input.viewType === 'imagePreview.previewEditor' ? input.uri : undefined;
-}
-
-async function pickWorkspaceImages(): Promise<vscode.Uri[] | undefined> {
-  const files = await vscode.workspace.findFiles(IMAGE_GLOB, '**/node_modules/**', 2000);
-  if (files.length === 0) {
-    void vscode.window.showInformationMessage('Nano Banana: there are no PNG, JPEG or WebP images in this workspace to edit.');
-    return undefined;
-  }
-  const items = files
-    .map((uri) => ({ label: posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, true), uri }))
-    .sort((a, b) => a.description.localeCompare(b.description));
-  const picked = await vscode.window.showQuickPick(items, {
+  return pickWorkspaceImages(IMAGE_GLOB, {
     title: 'Nano Banana: Edit Image',
     placeHolder: 'Pick the images to edit (the first one sets the result\'s folder and default ratio)',
-    canPickMany: true,
-    matchOnDescription: true,
-    ignoreFocusOut: true,
-  });
-  return picked?.map((item) => item.uri);
+    noImages: 'Nano Banana: there are no PNG, JPEG or WebP images in this workspace to edit.',
+  }, true);
 }
 
 /** Data URIs of every input, or undefined after telling the user which file cannot be sent. */

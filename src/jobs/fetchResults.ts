@@ -11,6 +11,7 @@ import type { TaskRecord } from '../api/schemas';
 import type { Log } from '../services/log';
 import type { JobCost, JobRecord, SavedImage } from './job';
 import { saveIntoFolder } from './saveToWorkspace';
+import { provenanceOf, stampImageFile } from './stampProvenance';
 
 export interface FetchContext {
   api: ApiConnection;
@@ -64,9 +65,10 @@ export async function fetchResults(job: JobRecord, baseName: string, context: Fe
       job.stage = 'downloading';
       update(job);
       report(`Downloading image ${index + 1} of ${total}…`);
-      const file = await api.download(state.imageUrls[index], { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
+      const downloaded = await api.download(state.imageUrls[index], { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
       job.stage = 'saving';
       report(`Saving image ${index + 1} of ${total}…`);
+      const file = { ...downloaded, bytes: (await stampOrKeep(downloaded.path, job, taskId, log)) ?? downloaded.bytes };
       const saved = await saveIntoFolder(file.path, folder, baseName, file.type.extension);
       job.images.push(savedImage(saved, file));
       update(job);
@@ -78,6 +80,16 @@ export async function fetchResults(job: JobRecord, baseName: string, context: Fe
   job.finishedAt = Date.now();
   job.stage = 'saved';
   update(job);
+}
+
+/** The stamped size; undefined when nothing was written. The paid image is saved either way. */
+async function stampOrKeep(path: string, job: JobRecord, taskId: string, log: Log): Promise<number | undefined> {
+  try {
+    return await stampImageFile(path, provenanceOf(job, taskId));
+  } catch (error) {
+    log.warn(`task ${taskId}: saving the image without its prompt record, which could not be written: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** Only what the record reports: a missing cost stays missing rather than becoming zero. */

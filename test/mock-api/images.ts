@@ -103,7 +103,8 @@ export async function renderResults(
       encode(noise ? noiseImage(seed, width, height) : patternImage(seed, width, height), knobs.format, noise));
     const isPngBytes = contentType === 'image/png';
     const extension = isPngBytes !== (knobs.misnamedExtension === true) ? 'png' : 'jpg';
-    results.push({ name: `${digest(taskId, String(index)).toString('hex')}.${extension}`, bytes, contentType });
+    const served = knobs.trailingBytes ? Buffer.concat([bytes, Buffer.alloc(knobs.trailingBytes, 0x20)]) : bytes;
+    results.push({ name: `${digest(taskId, String(index)).toString('hex')}.${extension}`, bytes: served, contentType });
   }
   return results;
 }

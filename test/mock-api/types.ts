@@ -25,6 +25,8 @@ export interface MockKnobs {
   noise?: boolean;
   /** Serve the bytes under the other format's extension (PNG as `.jpg`). */
   misnamedExtension?: boolean;
+  /** Append this many bytes after the image's end (phones' "motion photos" carry a video there). */
+  trailingBytes?: number;
   /** Default 'alternate', so clients meet both acknowledgement shapes of the contract. */
   ackShape?: AckShape;
   failNext?: FailRule[];

@@ -1,0 +1,85 @@
+// JPEG segment surgery for the provenance record (src/core/provenance.ts): walk the header segments up
+// to the first scan, read and write `COM` segments. From the start of scan on (the compressed pixels)
+// the bytes are passed through untouched.
+
+const SOI = 0xd8;
+const EOI = 0xd9;
+const SOS = 0xda;
+const COM = 0xfe;
+const isApp = (marker: number) => marker >= 0xe0 && marker <= 0xef;
+
+interface Segment {
+  marker: number;
+  /** Offset of its marker (fill bytes included). */
+  start: number;
+  /** Offset just past its payload. */
+  end: number;
+  payload: Uint8Array;
+}
+
+/** The segments between SOI and the first SOS, or undefined when the file is not a complete, well-formed JPEG. */
+function header(bytes: Uint8Array): { segments: Segment[]; scan: number } | undefined {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return undefined;
+  // The entropy-coded data runs to EOI: a file that does not end with it was cut short.
+  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== EOI) return undefined;
+  const segments: Segment[] = [];
+  for (let start = 2; start < bytes.length; ) {
+    if (bytes[start] !== 0xff) return undefined;
+    let at = start + 1;
+    while (bytes[at] === 0xff) at++; // optional fill bytes before a marker
+    if (at + 3 > bytes.length) return undefined;
+    const marker = bytes[at];
+    if (marker === SOS) return { segments, scan: start };
+    // Markers without a length (SOI, EOI, RSTn, TEM) or a stuffed zero do not belong in a header.
+    if (marker === 0 || marker === 0x01 || (marker >= 0xd0 && marker <= SOI) || marker === EOI) return undefined;
+    const length = (bytes[at + 1] << 8) | bytes[at + 2];
+    const end = at + 1 + length;
+    if (length < 2 || end > bytes.length) return undefined;
+    segments.push({ marker, start, end, payload: bytes.subarray(at + 3, end) });
+    start = end;
+  }
+  return undefined;
+}
+
+function commentSegment(comment: Uint8Array): Uint8Array {
+  const length = comment.length + 2;
+  if (length > 0xffff) throw new Error(`a JPEG comment holds at most ${0xffff - 2} bytes, not ${comment.length}`);
+  const out = new Uint8Array(2 + length);
+  out.set([0xff, COM, length >> 8, length & 0xff]);
+  out.set(comment, 4);
+  return out;
+}
+
+/**
+ * The JPEG with `comment` in a COM segment after the leading APPn segments (JFIF and Exif expect theirs
+ * first), as pieces to write in order; every COM segment `replaces` accepts is left out.
+ */
+export function jpegWithComment(bytes: Uint8Array, comment: Uint8Array, replaces: (comment: Uint8Array) => boolean): Uint8Array[] {
+  const parsed = header(bytes);
+  if (!parsed) throw new Error('not a complete JPEG file');
+  const segment = commentSegment(comment);
+  const insertAt = parsed.segments.find((candidate) => !isApp(candidate.marker))?.start ?? parsed.scan;
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (const candidate of parsed.segments) {
+    if (candidate.start === insertAt) {
+      parts.push(bytes.subarray(from, insertAt), segment);
+      from = insertAt;
+    }
+    if (candidate.marker === COM && replaces(candidate.payload)) {
+      parts.push(bytes.subarray(from, candidate.start));
+      from = candidate.end;
+    }
+  }
+  if (insertAt === parsed.scan) {
+    parts.push(bytes.subarray(from, insertAt), segment);
+    from = insertAt;
+  }
+  parts.push(bytes.subarray(from));
+  return parts.filter((part) => part.length > 0);
+}
+
+/** The payloads of every COM segment before the scan; undefined for a damaged JPEG. */
+export function jpegComments(bytes: Uint8Array): Uint8Array[] | undefined {
+  return header(bytes)?.segments.filter((segment) => segment.marker === COM).map((segment) => segment.payload);
+}
