@@ -2,7 +2,8 @@
 // is asked for in, what it is called once its real type is known, and how the reference then reads.
 import { posix } from 'node:path';
 import { t } from './l10n';
-import { ASPECT_RATIOS } from './options';
+import type { JobOptions } from '../jobs/job';
+import { ASPECT_RATIOS, initialOptions, type OptionDefaults } from './options';
 import { isInsideFolder } from './outputPath';
 
 /**
@@ -22,16 +23,23 @@ export function aspectRatioFor(width: number | undefined, height: number | undef
   return best;
 }
 
+/** One image, shaped like the reference's `width` and `height` when it gives both. */
+export function optionsForReference(defaults: OptionDefaults, last: JobOptions | undefined, width?: number, height?: number): JobOptions {
+  const options = initialOptions('generate', defaults, last);
+  return { ...options, aspectRatio: aspectRatioFor(width, height) ?? options.aspectRatio, count: 1 };
+}
+
 /**
  * The file a reference's path names: relative to the document's folder, or to the workspace folder
  * for a leading `/` (as static site generators and VS Code's Markdown preview read it). A path that
- * leaves the workspace folder is refused: a document must not make the extension write elsewhere.
+ * leaves the workspace folder comes with an error: a document must not make the extension write
+ * elsewhere (its path is still given, to tell whether the file is there).
  */
-export function resolveReferencePath(documentFolder: string, workspaceFolder: string, path: string): { path: string } | { error: string } {
+export function resolveReferencePath(documentFolder: string, workspaceFolder: string, path: string): { path: string; error?: string } {
   const normalized = path.replace(/\\/g, '/');
   const resolved = normalized.startsWith('/') ? posix.join(workspaceFolder, normalized) : posix.resolve(documentFolder, normalized);
   if (!isInsideFolder(workspaceFolder, resolved)) {
-    return { error: t('The image path "{0}" points outside the workspace folder; only images inside it can be generated.', path) };
+    return { path: resolved, error: t('The image path "{0}" points outside the workspace folder; only images inside it can be generated.', path) };
   }
   return { path: resolved };
 }
