@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aspectRatioFor, fileNameForType, promptForReference, renamedTarget, resolveReferencePath } from '../../src/core/missingImage';
+import { aspectRatioFor, fileNameForType, optionsForReference, promptForReference, renamedTarget, resolveReferencePath } from '../../src/core/missingImage';
+
+const SETTINGS = { model: 'nano-banana-2', aspectRatio: '4:3', resolution: '2K', count: 3 };
 
 test('aspectRatioFor: exact ratios map to themselves', () => {
   const cases: Array<[number, number, string]> = [[512, 512, '1:1'], [1500, 1000, '3:2'], [1000, 1500, '2:3'], [1920, 1080, '16:9'], [1080, 1920, '9:16'], [800, 600, '4:3'], [600, 800, '3:4']];
@@ -34,9 +36,8 @@ test('resolveReferencePath: relative to the document, or to the workspace folder
 test('resolveReferencePath: a path that leaves the workspace folder is refused with the path in the message', () => {
   for (const path of ['../../outside.png', '/../etc/x.png', '../../ws-evil/a.png']) {
     const result = resolveReferencePath('/ws/docs', '/ws', path);
-    assert.ok('error' in result, `${path} was accepted`);
-    assert.match(result.error, /outside the workspace folder/);
-    assert.ok(result.error.includes(path));
+    assert.match(result.error ?? '', /outside the workspace folder/, `${path} was accepted`);
+    assert.ok(result.error?.includes(path));
   }
 });
 
@@ -74,4 +75,12 @@ test('promptForReference: the alt text, else words from the file name', () => {
   assert.equal(promptForReference('  a banana astronaut ', 'x.png'), 'a banana astronaut');
   assert.equal(promptForReference('', '../img/banana_astronaut-floating.png'), 'banana astronaut floating');
   assert.equal(promptForReference(' ', 'dir\\hero.jpg'), 'hero');
+});
+
+test('optionsForReference: one image, in the reference\'s shape when it has one, else as the settings or last choice say', () => {
+  assert.deepEqual(optionsForReference(SETTINGS, undefined, 1920, 1080), { model: 'nano-banana-2', aspectRatio: '16:9', resolution: '2K', count: 1 });
+  assert.deepEqual(optionsForReference(SETTINGS, undefined), { model: 'nano-banana-2', aspectRatio: '4:3', resolution: '2K', count: 1 });
+  const last = { model: 'nano-banana', aspectRatio: '9:16', resolution: '1K', count: 2 };
+  assert.deepEqual(optionsForReference(SETTINGS, last, 300), { model: 'nano-banana', aspectRatio: '9:16', resolution: '1K', count: 1 });
+  assert.equal(optionsForReference(SETTINGS, last, 300, 300).aspectRatio, '1:1');
 });
