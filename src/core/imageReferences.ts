@@ -184,7 +184,7 @@ function htmlImages(text: string, masked: string): ImageReference[] {
     for (;;) {
       ATTRIBUTE.lastIndex = i;
       const attribute = ATTRIBUTE.exec(masked);
-      if (!attribute || attribute[0].trim() === '') break;
+      if (!attribute) break;
       const [start, end] = attribute.indices?.[2] ?? attribute.indices?.[3] ?? attribute.indices?.[4] ?? [0, 0];
       const name = attribute[1].toLowerCase();
       if (!attributes.has(name)) attributes.set(name, { value: text.slice(start, end), start, end });

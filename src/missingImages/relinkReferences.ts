@@ -24,8 +24,11 @@ export async function relinkReferences(target: ReferencedFile, folder: vscode.Ur
     edit.replace(document.uri, range, renamedTarget(reference.rawTarget, posix.basename(reference.path.replace(/\\/g, '/')), posix.basename(saved.path)));
     renamed.add(reference.targetStart);
   }
+  const hadUnsavedChanges = document.isDirty;
   if (renamed.size === 0 || !(await vscode.workspace.applyEdit(edit))) return 0;
-  // A document no editor shows (closed while the job ran) would otherwise stay changed in memory only, unseen.
-  if (!vscode.window.visibleTextEditors.some((editor) => editor.document === document)) await document.save();
+  // A document no editor shows (closed while the job ran) would otherwise stay changed in memory only,
+  // unseen; one with the user's own unsaved changes is left for them to save.
+  const shown = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
+  if (!shown && !hadUnsavedChanges) await document.save();
   return renamed.size;
 }
