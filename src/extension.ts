@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { clearApiToken, setApiToken } from './commands/apiToken';
 import { checkPendingTasks, resumeInterruptedJobs } from './commands/checkPendingTasks';
 import { editImage } from './commands/editImage';
+import { GENERATE_MISSING_IMAGE_COMMAND, generateMissingImage } from './commands/generateMissingImage';
+import { generateMissingImages } from './commands/generateMissingImages';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import type { Services } from './commands/services';
@@ -13,6 +15,7 @@ import { JobRunner } from './jobs/jobRunner';
 import { JobStore } from './jobs/jobStore';
 import { PendingJobs } from './jobs/pendingJobs';
 import { MarkdownEditorTracker } from './markdown/markdownEditorTracker';
+import { MissingImageActions } from './missingImages/missingImageActions';
 import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
 import { Log } from './services/log';
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     lastOptions: new Map(),
     showPreview,
   };
-  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps));
+  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register());
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(services, folder),
@@ -62,6 +65,9 @@ export function activate(context: vscode.ExtensionContext): void {
     'nanoBanana.clearApiToken': () => clearApiToken(services),
     'nanoBanana.showPreview': () => showPreview(false),
     'nanoBanana.resumeTasks': () => checkPendingTasks(services),
+    'nanoBanana.generateMissingImages': () => generateMissingImages(services),
+    // Run by the quick fix with the reference it was offered on; not in the palette.
+    [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(services, args),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {

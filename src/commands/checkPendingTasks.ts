@@ -7,6 +7,7 @@ import { altTextFromPrompt } from '../core/markdownLink';
 import type { JobRecord } from '../jobs/job';
 import type { PendingJob } from '../jobs/pendingJobs';
 import { insertImageLinks } from '../markdown/insertImageLinks';
+import { relinkSaved } from '../missingImages/generateMissing';
 import { readSettings } from '../services/settings';
 import { announceSaved } from './generateImage';
 import type { Services } from './services';
@@ -53,6 +54,7 @@ async function resume(services: Services, entry: PendingJob, token: string): Pro
 
 async function afterSaved(services: Services, job: JobRecord, entry: PendingJob): Promise<void> {
   announceSaved(services, job);
+  if (entry.referencedFile) await relinkSaved(services, job, entry.referencedFile);
   if (!entry.insertion) return;
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.insertion.document, true));

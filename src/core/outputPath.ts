@@ -12,9 +12,15 @@ export function resolveOutputPath(workspacePath: string, setting: string): { pat
   // A Windows drive path is absolute too; `Uri.path` spells it `/c:/...`.
   if (/^[a-z]:\//i.test(relative)) relative = `/${relative}`;
   const path = posix.resolve(workspacePath, relative);
-  const root = posix.resolve(workspacePath);
-  if (path !== root && !path.startsWith(root.endsWith('/') ? root : `${root}/`)) {
+  if (!isInsideFolder(workspacePath, path)) {
     return { error: t('The "nanoBanana.outputDirectory" setting ("{0}") points outside the workspace folder; use a path inside it, such as "assets/generated".', setting) };
   }
   return { path };
+}
+
+/** Whether the absolute POSIX `path` is `folder` itself or lies below it (`/ws-other` is not below `/ws`). */
+export function isInsideFolder(folder: string, path: string): boolean {
+  const root = posix.resolve(folder);
+  const resolved = posix.resolve(path);
+  return resolved === root || resolved.startsWith(root.endsWith('/') ? root : `${root}/`);
 }

@@ -9,7 +9,9 @@ import { ApiError } from '../api/errors';
 import type { FinishedTask } from '../api/poller';
 import type { TaskRecord } from '../api/schemas';
 import type { Log } from '../services/log';
+import { fileNameForType } from '../core/missingImage';
 import type { JobCost, JobRecord, SavedImage } from './job';
+import type { PendingJob } from './pendingJobs';
 import { saveIntoFolder } from './saveToWorkspace';
 import { provenanceOf, stampImageFile } from './stampProvenance';
 
@@ -23,7 +25,8 @@ export interface FetchContext {
   waitTimeoutMinutes: number;
 }
 
-export async function fetchResults(job: JobRecord, baseName: string, context: FetchContext): Promise<void> {
+export async function fetchResults(entry: PendingJob, context: FetchContext): Promise<void> {
+  const { job } = entry;
   const { api, signal, report, update, log } = context;
   const taskId = job.taskId;
   if (!taskId) throw new Error('A job without a task id has nothing to fetch.');
@@ -69,7 +72,8 @@ export async function fetchResults(job: JobRecord, baseName: string, context: Fe
       job.stage = 'saving';
       report(`Saving image ${index + 1} of ${total}…`);
       const file = { ...downloaded, bytes: (await stampOrKeep(downloaded.path, job, taskId, log)) ?? downloaded.bytes };
-      const saved = await saveIntoFolder(file.path, folder, baseName, file.type.extension);
+      const name = fileNameFor(entry, file.type.extension);
+      const saved = await saveIntoFolder(file.path, folder, name.baseName, name.extension);
       job.images.push(savedImage(saved, file));
       update(job);
       log.info(`task ${taskId}: saved ${saved.toString(true)} (${file.bytes} bytes, ${file.width ?? '?'}x${file.height ?? '?'})`);
@@ -90,6 +94,17 @@ async function stampOrKeep(path: string, job: JobRecord, taskId: string, log: Lo
     log.warn(`task ${taskId}: saving the image without its prompt record, which could not be written: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * A referenced file keeps its name, with the extension of the type that really arrived (the service
+ * decides between PNG and JPEG); `saveIntoFolder` adds `-2` only if that name is taken meanwhile.
+ */
+function fileNameFor(entry: PendingJob, extension: string): { baseName: string; extension: string } {
+  if (!entry.referencedFile) return { baseName: entry.baseName, extension };
+  const name = fileNameForType(entry.referencedFile.fileName, extension);
+  const dot = name.lastIndexOf('.');
+  return { baseName: name.slice(0, dot), extension: name.slice(dot + 1) };
 }
 
 /** Only what the record reports: a missing cost stays missing rather than becoming zero. */

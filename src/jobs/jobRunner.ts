@@ -12,7 +12,7 @@ import { showError } from '../ui/showError';
 import { fetchResults } from './fetchResults';
 import type { JobAction, JobOptions, JobRecord } from './job';
 import type { JobStore } from './jobStore';
-import type { MarkdownInsertion, PendingJob, PendingJobs } from './pendingJobs';
+import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
 
 export interface JobSpec {
   action: JobAction;
@@ -24,6 +24,7 @@ export interface JobSpec {
   targetFolder: vscode.Uri;
   baseName: string;
   insertion?: MarkdownInsertion;
+  referencedFile?: ReferencedFile;
 }
 
 export interface JobRunnerDeps {
@@ -56,7 +57,7 @@ export class JobRunner {
       images: [],
       createdAt: Date.now(),
     };
-    const entry: PendingJob = { job, baseName: spec.baseName, insertion: spec.insertion };
+    const entry: PendingJob = { job, baseName: spec.baseName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? 'Nano Banana: editing image' : 'Nano Banana: generating image';
     return this.withProgress(title, entry, async ({ signal, report }) => {
       const settings = readSettings();
@@ -80,7 +81,7 @@ export class JobRunner {
   private async fetch(entry: PendingJob, token: string, { signal, report }: Work): Promise<void> {
     const api = await this.deps.session.connect(token);
     this.deps.reveal();
-    await fetchResults(entry.job, entry.baseName, {
+    await fetchResults(entry, {
       api,
       signal,
       report,

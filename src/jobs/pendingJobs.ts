@@ -12,12 +12,22 @@ export interface MarkdownInsertion {
   character: number;
 }
 
+/** The file an image reference names and a job creates ("Generate Missing Image"). */
+export interface ReferencedFile {
+  /** `Uri.toString()` of the document whose references name it; they are renamed if the file cannot be saved under this name. */
+  document: string;
+  /** The name the reference asks for (`astronaut.png`), in the job's target folder. */
+  fileName: string;
+}
+
 export interface PendingJob {
   job: JobRecord;
   /** File name stem for the results. */
   baseName: string;
   /** Where "Generate Image and Insert Link" was started, to insert the link once the image is saved. */
   insertion?: MarkdownInsertion;
+  /** Saves the first image under the referenced name instead of one made from `baseName`. */
+  referencedFile?: ReferencedFile;
 }
 
 export class PendingJobs {

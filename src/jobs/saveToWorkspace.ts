@@ -29,7 +29,8 @@ async function claimFreeName(partial: vscode.Uri, folder: vscode.Uri, baseName: 
   throw new Error(`No free file name for ${baseName}.${extension} in ${folder.fsPath}.`);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Through `workspace.fs`, so it answers for remote and virtual workspaces too. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

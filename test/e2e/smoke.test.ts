@@ -32,6 +32,8 @@ test('the command palette lists every Nano Banana command', async () => {
   // Insert Link is offered only while a Markdown editor is active.
   await vscode.openFile('README.md');
   assert.equal(await vscode.activeEditorTitle(), 'README.md');
+  // `editorLangId` is the focused editor's: click into it, so the palette cannot open before the focus arrived.
+  await vscode.clickOnText('Sample');
 
   const listed = await vscode.listCommands('Nano Banana:');
   assert.deepEqual([...listed].sort(), manifestCommands().sort());

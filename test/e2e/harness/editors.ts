@@ -4,6 +4,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { DEFAULT_TIMEOUT, exactText, itemRow, quickInputBox, runCommand } from './quick-input';
 
 const ACTIVE_TAB = '.editor-group-container.active .tabs-container .tab.active';
+const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 
 /** Opens a workspace-relative file through Quick Open (Ctrl+P), as a user would. */
 export async function openFile(page: Page, relativePath: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
@@ -44,6 +45,46 @@ export async function activeEditorText(page: Page, timeout = DEFAULT_TIMEOUT): P
   const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
   await lines.waitFor({ timeout });
   return renderedLines(lines);
+}
+
+/**
+ * Clicks the first rendered token of the active editor that contains `text`, which puts the cursor
+ * there as a user's click would. Monaco renders each token as its own span: choose a word that
+ * the syntax colouring does not split.
+ */
+export async function clickOnText(page: Page, text: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  const token = page.locator(`${ACTIVE_EDITOR} .view-lines .view-line span > span`, { hasText: text }).first();
+  await token.waitFor({ timeout });
+  await token.click();
+}
+
+/** Ctrl+. at the cursor, then the code action with this title in the menu that opens (the quick fix menu). */
+export async function pickCodeAction(page: Page, title: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: exactText(title) });
+  const deadline = Date.now() + timeout;
+  // Code actions are asked of the extension host when the menu opens; an empty menu (the host not
+  // ready yet, or activation still under way) shows "No code actions available" and closes again.
+  for (;;) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(1, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        const shown = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+        throw new Error(`The code action menu never offered "${title}"; it offered ${JSON.stringify(shown)}`, { cause: error });
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+  // The keyboard, as the menu's own hint says ("Enter to Apply"): while it opens, an overlay takes the clicks.
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  for (let step = 0; (await focused.getAttribute('aria-label').catch(() => null)) !== title; step++) {
+    if (step > 20) throw new Error(`Could not move the code action menu's focus to "${title}"`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await row.waitFor({ state: 'detached', timeout });
 }
 
 /** Ctrl+S, then waits until the active tab no longer shows unsaved changes. */

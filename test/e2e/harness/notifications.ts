@@ -58,3 +58,28 @@ function notificationHandle(locator: Locator): Notification {
     },
   };
 }
+
+export interface Dialog {
+  /** The message, and the detail below it. */
+  message: string;
+  detail: string;
+  buttons: string[];
+  /** Clicks the button with this exact label and waits until the dialog is gone. */
+  clickButton(label: string): Promise<void>;
+}
+
+/** Waits for a modal dialog (`showWarningMessage(…, { modal: true })`), as the custom dialog style draws it. */
+export async function waitForDialog(page: Page, timeout = DEFAULT_TIMEOUT): Promise<Dialog> {
+  const box = page.locator('.monaco-dialog-box');
+  await box.waitFor({ state: 'visible', timeout });
+  const buttons = box.locator('.dialog-buttons .monaco-button');
+  return {
+    message: (await box.locator('.dialog-message-text').innerText()).trim(),
+    detail: (await box.locator('.dialog-message-detail').innerText().catch(() => '')).trim(),
+    buttons: (await buttons.allInnerTexts()).map((label) => label.trim()),
+    clickButton: async (label) => {
+      await buttons.filter({ hasText: exactText(label) }).click();
+      await box.waitFor({ state: 'detached', timeout });
+    },
+  };
+}

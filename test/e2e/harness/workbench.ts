@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { activeEditorText, activeEditorTitle, openFile, outputPanelText, saveActiveEditor, showOutputChannel, webviewFrame } from './editors';
+import { activeEditorText, activeEditorTitle, clickOnText, openFile, outputPanelText, pickCodeAction, saveActiveEditor, showOutputChannel, webviewFrame } from './editors';
 import { explorerContextMenu, explorerRow, selectInExplorer, showExplorer } from './explorer';
-import { notificationMessages, waitForNotification, type Notification } from './notifications';
+import { notificationMessages, waitForDialog, waitForNotification, type Dialog, type Notification } from './notifications';
 import { ARTIFACTS_DIR } from './paths';
 import {
   DEFAULT_TIMEOUT,
@@ -64,6 +64,9 @@ export class Workbench {
   notifications(): Promise<string[]> {
     return notificationMessages(this.page);
   }
+  waitForDialog(timeout?: number): Promise<Dialog> {
+    return waitForDialog(this.page, timeout);
+  }
 
   // Editors, webviews, Output.
   openFile(relativePath: string, timeout?: number): Promise<void> {
@@ -77,6 +80,12 @@ export class Workbench {
   }
   saveActiveEditor(timeout?: number): Promise<void> {
     return saveActiveEditor(this.page, timeout);
+  }
+  clickOnText(text: string, timeout?: number): Promise<void> {
+    return clickOnText(this.page, text, timeout);
+  }
+  pickCodeAction(title: string, timeout?: number): Promise<void> {
+    return pickCodeAction(this.page, title, timeout);
   }
   webviewFrame(selector: string, timeout?: number): Promise<Frame> {
     return webviewFrame(this.page, selector, timeout);

@@ -1,0 +1,50 @@
+// "Generate Missing Image with Nano Banana", the quick fix on an image reference whose file does not
+// exist: the prompt starts as the alt text, the aspect ratio follows the reference's width and height.
+import * as vscode from 'vscode';
+import { optionsForReference, promptForReference } from '../core/missingImage';
+import { generateMissing } from '../missingImages/generateMissing';
+import { missingImages, referencesOf } from '../missingImages/missingReferences';
+import { readSettings } from '../services/settings';
+import { askPrompt } from '../ui/askPrompt';
+import { announceSaved } from './generateImage';
+import { chooseOptions } from './chooseOptions';
+import type { Services } from './services';
+
+export const GENERATE_MISSING_IMAGE_COMMAND = 'nanoBanana.generateMissingImage';
+
+/** What the code action hands over: the document and the reference's decoded path, found again on run. */
+export interface MissingImageArgs {
+  document: string;
+  path: string;
+}
+
+export async function generateMissingImage(services: Services, args: unknown): Promise<void> {
+  if (!isArgs(args)) throw new Error('Generate Missing Image needs the document and the image path of a reference.');
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.document, true));
+  const references = referencesOf(document).filter((reference) => reference.path === args.path);
+  const [missing] = await missingImages(document, references);
+  if (!missing) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: {0} exists now; nothing to generate.', args.path));
+    return;
+  }
+  if (missing.error) {
+    void vscode.window.showErrorMessage(`Nano Banana: ${missing.error}`);
+    return;
+  }
+  const token = await services.tokens.getOrAsk();
+  if (!token) return;
+  const title = vscode.l10n.t('Nano Banana: Generate Missing Image {0}', vscode.workspace.asRelativePath(missing.file, false));
+  const { reference } = missing;
+  const prompt = await askPrompt(title, vscode.l10n.t('Describe the image that belongs here'), promptForReference(reference.alt, reference.path));
+  if (!prompt) return;
+  const preset = optionsForReference(readSettings(), services.lastOptions.get('generate'), reference.width, reference.height);
+  const options = await chooseOptions(services, 'generate', title, preset);
+  if (!options) return;
+  const job = await generateMissing(services, missing, prompt, options, token);
+  if (job) announceSaved(services, job);
+}
+
+function isArgs(value: unknown): value is MissingImageArgs {
+  const args = value as Partial<MissingImageArgs> | undefined;
+  return typeof args?.document === 'string' && typeof args.path === 'string';
+}

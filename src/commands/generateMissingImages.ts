@@ -1,0 +1,48 @@
+// Nano Banana: Generate Missing Images in This File — every local image the active Markdown or HTML
+// document references but that does not exist, after one confirmation, with the settings' options.
+import * as vscode from 'vscode';
+import { optionsForReference, promptForReference } from '../core/missingImage';
+import { generateMissing } from '../missingImages/generateMissing';
+import { missingImages, referenceLanguage } from '../missingImages/missingReferences';
+import { readSettings } from '../services/settings';
+import type { Services } from './services';
+
+export async function generateMissingImages(services: Services): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || !referenceLanguage(document)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown or HTML file to generate the images it references.'));
+    return;
+  }
+  const found = await missingImages(document);
+  const missing = found.filter((image) => !image.error);
+  const outside = found.filter((image) => image.error);
+  if (missing.length === 0) {
+    const none = vscode.l10n.t('Nano Banana: no missing images in this file: every local image it references exists.');
+    void vscode.window.showInformationMessage(outside.length ? `${none} ${outside[0].error}` : none);
+    return;
+  }
+
+  const generate = vscode.l10n.t('Generate');
+  const paths = missing.map((image) => vscode.workspace.asRelativePath(image.file, false));
+  const skipped = outside.map((image) => vscode.l10n.t('Skipped, outside the workspace folder: {0}', image.reference.path));
+  const answer = await vscode.window.showWarningMessage(
+    missing.length === 1 ? vscode.l10n.t('Generate 1 missing image? It is billed.') : vscode.l10n.t('Generate {0} missing images? Each is billed.', missing.length),
+    { modal: true, detail: [...paths, ...skipped].join('\n') },
+    generate,
+  );
+  if (answer !== generate) return;
+  const token = await services.tokens.getOrAsk();
+  if (!token) return;
+
+  // The settings' options, not this session's last choice: nobody is asked, so nothing surprising is billed.
+  const settings = readSettings(document.uri);
+  const jobs = await Promise.all(
+    missing.map((image) => {
+      const { alt, path, width, height } = image.reference;
+      return generateMissing(services, image, promptForReference(alt, path) || 'image', optionsForReference(settings, undefined, width, height), token);
+    }),
+  );
+  const saved = jobs.filter((job) => job && job.images.length > 0).length;
+  if (saved > 0) services.showPreview(true);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: {0} of {1} missing images generated.', saved, missing.length));
+}

@@ -1,0 +1,30 @@
+// The quick fix on an image reference whose local file does not exist, offered from the lightbulb
+// and Ctrl+. wherever the cursor touches the reference (or, for `![alt][label]`, its definition's target).
+import * as vscode from 'vscode';
+import { GENERATE_MISSING_IMAGE_COMMAND, type MissingImageArgs } from '../commands/generateMissingImage';
+import { missingImages, referencesOf } from './missingReferences';
+
+export class MissingImageActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  static register(): vscode.Disposable {
+    const selector: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'html' }];
+    return vscode.languages.registerCodeActionsProvider(selector, new MissingImageActions(), MissingImageActions.metadata);
+  }
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const from = document.offsetAt(range.start);
+    const to = document.offsetAt(range.end);
+    const touches = (start: number, end: number) => start <= to && from <= end;
+    const here = referencesOf(document).filter((reference) => touches(reference.start, reference.end) || touches(reference.targetStart, reference.targetEnd));
+    if (here.length === 0) return [];
+    return (await missingImages(document, here)).map(({ reference }) => {
+      const action = new vscode.CodeAction(vscode.l10n.t('Generate Missing Image with Nano Banana'), vscode.CodeActionKind.QuickFix);
+      const args: MissingImageArgs = { document: document.uri.toString(), path: reference.path };
+      action.command = { command: GENERATE_MISSING_IMAGE_COMMAND, title: action.title, arguments: [args] };
+      action.isPreferred = true;
+      return action;
+    });
+  }
+}
