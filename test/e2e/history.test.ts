@@ -23,15 +23,6 @@ const session = useSession({
   knobs: { generationDelayMs: 300 },
 });
 
-async function waitForFile(relativePath: string, timeout = 60_000): Promise<void> {
-  const { listFiles } = session();
-  const deadline = Date.now() + timeout;
-  while (!listFiles().includes(relativePath)) {
-    if (Date.now() >= deadline) throw new Error(`${relativePath} never appeared; the workspace holds ${JSON.stringify(listFiles())}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** The user settings file as the harness wrote it, changed in place. */
 function changeUserSettings(changes: Record<string, unknown>): void {
   const file = join(session().userDataDir, 'User', 'settings.json');
@@ -73,11 +64,11 @@ test('two jobs are generated before the reload', async () => {
   const { vscode } = session();
   await vscode.runCommand('Nano Banana: Generate Image');
   await vscode.typeInInput(ROBOT);
-  await waitForFile('art/first/a-friendly-robot-mascot.png');
+  await session().waitForFile('art/first/a-friendly-robot-mascot.png');
 
   await vscode.runCommand('Nano Banana: Generate Image');
   await vscode.typeInInput(ASTRONAUT);
-  await waitForFile('art/first/a-banana-astronaut.png');
+  await session().waitForFile('art/first/a-banana-astronaut.png');
 
   // Both finished in the panel, so both are recorded in the workspace's history.
   const panel = await panelWithLatest(ASTRONAUT);
@@ -146,7 +137,7 @@ test('Generate Again on a job from before the reload repeats its prompt, setting
   const input = await vscode.waitForQuickInput();
   assert.equal(input.value, ROBOT);
   await vscode.acceptQuickPick();
-  await waitForFile('art/first/a-friendly-robot-mascot-2.png');
+  await session().waitForFile('art/first/a-friendly-robot-mascot-2.png');
   assert.deepEqual(session().listFiles('assets/generated'), []);
 
   const requests = generateRequests();
