@@ -25,13 +25,20 @@ async function generate(prompt: string): Promise<void> {
   await vscode.typeInInput(prompt);
 }
 
+const NOTIFICATIONS = '.notifications-toasts .notification-list-item, .notifications-center .notification-list-item';
+
 /** Messages of the error notifications on screen (toasts or notification center). */
 async function errorMessages(): Promise<string[]> {
   const { page } = session();
-  const items = page
-    .locator('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item')
-    .filter({ has: page.locator('.notification-list-item-icon.codicon-error') });
+  const items = page.locator(NOTIFICATIONS).filter({ has: page.locator('.notification-list-item-icon.codicon-error') });
   return (await items.locator('.notification-list-item-message').allInnerTexts()).map((text) => text.trim());
+}
+
+/** The job's progress notification (with its Cancel button) closes with the failure, not once the user dismisses the error. */
+async function progressIsGone(): Promise<void> {
+  const { page } = session();
+  const progress = page.locator(NOTIFICATIONS).filter({ has: page.locator('.notification-list-item-message', { hasText: 'generating image' }) });
+  await progress.first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 test('a token the service refuses (401): the notification says so and offers Set API Token, which fixes it', async () => {
@@ -44,6 +51,7 @@ test('a token the service refuses (401): the notification says so and offers Set
   const refused = await vscode.waitForNotification(/token was not accepted/);
   assert.match(await refused.message(), /invalid_token/);
   assert.ok((await refused.buttons()).includes('Set API Token'), `buttons: ${JSON.stringify(await refused.buttons())}`);
+  await progressIsGone();
   assert.equal(api.stats.submits, 0, 'the service created no task');
   assert.deepEqual(listFiles(), filesBefore, 'no file was written');
 
@@ -71,6 +79,7 @@ test('a used-up balance (403 used_up): the notification says so and offers the c
   assert.match(message, /trace-used-up-e2e/, 'the trace id support needs');
   assert.ok((await usedUp.buttons()).includes('Open Console'), `buttons: ${JSON.stringify(await usedUp.buttons())}`);
   assert.deepEqual(await errorMessages(), [message], 'one error, shown once');
+  await progressIsGone();
   assert.equal(api.stats.submits, 0);
   assert.deepEqual(listFiles(), filesBefore, 'no file was written');
 });
@@ -84,6 +93,7 @@ test('a proxy answers 500 with an HTML page: the notification says the service i
   assert.match(message, /HTTP 500/);
   assert.doesNotMatch(message, /<|nginx/i, 'the HTML page is not dumped on the user');
   assert.ok((await unavailable.buttons()).includes('Open Output'));
+  await progressIsGone();
   assert.equal(api.stats.imagesRequests, 1, 'a submit that may have reached the service is not sent twice');
   assert.equal(api.stats.submits, 0);
   assert.deepEqual(listFiles(), filesBefore, 'no file was written');
