@@ -82,11 +82,12 @@ test('the token appears in no settings file, no workspace file, no Output channe
 
   await vscode.runCommand('Nano Banana: Show Results');
   const panel = await vscode.webviewFrame('.job-latest', 60_000);
+  await panel.locator('.job-latest.stage-failed .job-prompt', { hasText: 'a lighthouse that fails' }).waitFor({ timeout: 30_000 });
   // The webview's own document and the frames VS Code wraps around it.
   const documents: string[] = [];
   for (let frame: typeof panel | null = panel; frame && frame !== vscode.page.mainFrame(); frame = frame.parentFrame()) {
     documents.push(await frame.content());
   }
-  assert.ok(documents[0].includes('a lighthouse that fails'), 'the panel shows the jobs of this session');
+  assert.ok(documents[0].includes('a lighthouse that fails'), 'the HTML holds the panel as shown');
   for (const html of documents) assert.ok(!html.includes(TOKEN), 'the webview HTML holds no token');
 });
