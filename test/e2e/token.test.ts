@@ -83,11 +83,13 @@ test('the token appears in no settings file, no workspace file, no Output channe
   await vscode.runCommand('Nano Banana: Show Results');
   const panel = await vscode.webviewFrame('.job-latest', 60_000);
   await panel.locator('.job-latest.stage-failed .job-prompt', { hasText: 'a lighthouse that fails' }).waitFor({ timeout: 30_000 });
-  // The webview's own document and the frames VS Code wraps around it.
+  // The webview's own document and the frames VS Code wraps around it. Read in the page's world:
+  // frame.content() reads through Playwright's utility world, which can still hold the blank
+  // document VS Code replaced when it wrote the webview's HTML.
   const documents: string[] = [];
   for (let frame: typeof panel | null = panel; frame && frame !== vscode.page.mainFrame(); frame = frame.parentFrame()) {
-    documents.push(await frame.content());
+    documents.push(await frame.evaluate(() => document.documentElement.outerHTML));
   }
-  assert.ok(documents[0].includes('a lighthouse that fails'), 'the HTML holds the panel as shown');
+  assert.ok(documents[0].includes('a lighthouse that fails'), `the HTML holds the panel as shown, not ${documents[0].slice(0, 200)}`);
   for (const html of documents) assert.ok(!html.includes(TOKEN), 'the webview HTML holds no token');
 });
