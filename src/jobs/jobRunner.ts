@@ -132,21 +132,23 @@ export class JobRunner {
     if (resumable) await this.deps.pending.save(entry);
     else await this.deps.pending.remove(job.id);
 
+    // The notifications below are not awaited: this runs inside the progress notification, which
+    // would otherwise keep spinning (with a Cancel button) until the user dismissed the message.
     if (!cancelled) {
       const hint = resumable ? 'The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.' : undefined;
-      return showError(error, this.deps.log, 'The job failed', hint);
+      void showError(error, this.deps.log, 'The job failed', hint);
+      return;
     }
     this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : ' before submitting'}`);
     if (!job.taskId) {
       void vscode.window.showInformationMessage('Nano Banana: cancelled before anything was sent.');
       return;
     }
+    const { taskId } = job;
     const copy = 'Copy Task Id';
-    const choice = await vscode.window.showInformationMessage(
-      `Nano Banana: cancelled. The service may still finish task ${job.taskId}; "Check Pending Tasks" can fetch its images later.`,
-      copy,
-    );
-    if (choice === copy) await vscode.env.clipboard.writeText(job.taskId);
+    void vscode.window
+      .showInformationMessage(`Nano Banana: cancelled. The service may still finish task ${taskId}; "Check Pending Tasks" can fetch its images later.`, copy)
+      .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(taskId) : undefined));
   }
 }
 

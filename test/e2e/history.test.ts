@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { useSession } from './harness/node-test';
-import { waitForWorkbench } from './harness/workbench';
 
 const ROBOT = 'a friendly robot mascot';
 const ASTRONAUT = 'a banana astronaut';
@@ -22,15 +21,6 @@ const session = useSession({
   },
   knobs: { generationDelayMs: 300 },
 });
-
-async function waitForFile(relativePath: string, timeout = 60_000): Promise<void> {
-  const { listFiles } = session();
-  const deadline = Date.now() + timeout;
-  while (!listFiles().includes(relativePath)) {
-    if (Date.now() >= deadline) throw new Error(`${relativePath} never appeared; the workspace holds ${JSON.stringify(listFiles())}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The user settings file as the harness wrote it, changed in place. */
 function changeUserSettings(changes: Record<string, unknown>): void {
@@ -73,11 +63,11 @@ test('two jobs are generated before the reload', async () => {
   const { vscode } = session();
   await vscode.runCommand('Nano Banana: Generate Image');
   await vscode.typeInInput(ROBOT);
-  await waitForFile('art/first/a-friendly-robot-mascot.png');
+  await session().waitForFile('art/first/a-friendly-robot-mascot.png');
 
   await vscode.runCommand('Nano Banana: Generate Image');
   await vscode.typeInInput(ASTRONAUT);
-  await waitForFile('art/first/a-banana-astronaut.png');
+  await session().waitForFile('art/first/a-banana-astronaut.png');
 
   // Both finished in the panel, so both are recorded in the workspace's history.
   const panel = await panelWithLatest(ASTRONAUT);
@@ -85,7 +75,7 @@ test('two jobs are generated before the reload', async () => {
 });
 
 test('after a window reload, the gallery lists the earlier jobs with their images', async () => {
-  const { vscode, page } = session();
+  const { vscode } = session();
   // Today's settings differ from the ones the robot was generated with: Generate Again must not use these.
   changeUserSettings({
     'nanoBanana.model': 'nano-banana',
@@ -94,12 +84,7 @@ test('after a window reload, the gallery lists the earlier jobs with their image
     'nanoBanana.outputDirectory': 'assets/generated',
   });
 
-  const reloaded = page.waitForEvent('load', { timeout: 90_000 });
-  // The page navigates away while the palette helper still watches it; the load event is the evidence.
-  await vscode.runCommand('Developer: Reload Window').catch(() => undefined);
-  await reloaded;
-  await waitForWorkbench(page);
-  await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
+  await vscode.reloadWindow();
 
   await vscode.runCommand('Nano Banana: Show Results');
   frame = await vscode.webviewFrame('.gallery .job-earlier', 60_000);
@@ -146,7 +131,7 @@ test('Generate Again on a job from before the reload repeats its prompt, setting
   const input = await vscode.waitForQuickInput();
   assert.equal(input.value, ROBOT);
   await vscode.acceptQuickPick();
-  await waitForFile('art/first/a-friendly-robot-mascot-2.png');
+  await session().waitForFile('art/first/a-friendly-robot-mascot-2.png');
   assert.deepEqual(session().listFiles('assets/generated'), []);
 
   const requests = generateRequests();

@@ -31,6 +31,8 @@ export const E2E_USER_SETTINGS: Record<string, unknown> = {
   'editor.hover.enabled': false,
   'editor.parameterHints.enabled': false,
   'editor.minimap.enabled': false,
+  // One row per folder: a compacted "assets / generated" row has no name of its own to find it by.
+  'explorer.compactFolders': false,
 };
 
 export interface CodeServerDirs {

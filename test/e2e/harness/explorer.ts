@@ -46,12 +46,18 @@ async function waitForRowIndex(page: Page, name: string, level: number, after: n
         .map((row) => Number(row.getAttribute('data-index')))
         .filter((index) => index > after)
         .sort((a, b) => a - b)[0];
-      return match ?? false;
+      // Wrapped: the first row's index is 0, which waitForFunction would take for "not yet".
+      return match === undefined ? false : { index: match };
     },
     { tree: TREE, name, level, after },
     { timeout },
-  );
-  return (await handle.jsonValue()) as number;
+  ).catch(async (error: unknown) => {
+    const rows = await page.locator(`${TREE} .monaco-list-row`).evaluateAll((elements) =>
+      elements.map((row) => `${row.getAttribute('aria-level')}:${row.getAttribute('aria-label')}`),
+    );
+    throw new Error(`The Explorer shows no "${name}" at depth ${level}; its rows (depth:label) are ${JSON.stringify(rows)}`, { cause: error });
+  });
+  return ((await handle.jsonValue()) as { index: number }).index;
 }
 
 /** Selects these items: a click on the first, Ctrl+click on the others. */

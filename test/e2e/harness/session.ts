@@ -13,6 +13,7 @@ import { readOutputLog, saveFailureArtifacts, testFileSlug } from './logs';
 import { REPO_ROOT } from './paths';
 import { freePort, onInterrupt } from './processes';
 import { ensureVsix } from './vsix';
+import { waitUntil } from './wait';
 import { Workbench, waitForWorkbench } from './workbench';
 import { createWorkspace, type WorkspaceFiles } from './workspace';
 
@@ -55,6 +56,8 @@ export interface Session {
   path(relativePath: string): string;
   /** Workspace-relative paths of all files below `folder` (default: the whole workspace), sorted. */
   listFiles(folder?: string): string[];
+  /** Waits until the workspace holds this file (written by the extension), with the workspace's files in the error. */
+  waitForFile(relativePath: string, timeout?: number): Promise<void>;
   /** Full text of an Output channel as written to disk (see logs.ts). */
   outputLog(channel?: string): string;
   close(): Promise<void>;
@@ -119,6 +122,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     // The extension host registers contributed commands a few seconds after the window shows.
     await vscode.waitForCommand(setTokenTitle(options.locale), 90_000);
 
+    const workspaceFiles = (folder = ''): string[] => listFiles(join(workspace, folder)).map((file) => relative(workspace, file)).sort();
     return {
       api,
       vscode,
@@ -129,7 +133,14 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       userDataDir: dirs.userDataDir,
       root,
       path: (relativePath) => join(workspace, relativePath),
-      listFiles: (folder = '') => listFiles(join(workspace, folder)).map((file) => relative(workspace, file)).sort(),
+      listFiles: workspaceFiles,
+      waitForFile: async (relativePath, timeout = 60_000) => {
+        await waitUntil(
+          () => workspaceFiles().includes(relativePath),
+          () => `${relativePath} never appeared; the workspace holds ${JSON.stringify(workspaceFiles())}`,
+          timeout,
+        );
+      },
       outputLog: (channel = 'Nano Banana') => readOutputLog(dirs.userDataDir, channel),
       close,
     };

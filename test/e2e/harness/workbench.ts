@@ -111,6 +111,19 @@ export class Workbench {
     return explorerContextMenu(this.page, relativePaths, entry, timeout);
   }
 
+  /**
+   * Developer: Reload Window, as a user would, then waits until the new window's extension host
+   * has registered the extension's commands again.
+   */
+  async reloadWindow(timeout = 90_000): Promise<void> {
+    const reloaded = this.page.waitForEvent('load', { timeout });
+    // The page navigates away while the palette helper still watches it; the load event is the evidence.
+    await this.runCommand('Developer: Reload Window').catch(() => undefined);
+    await reloaded;
+    await waitForWorkbench(this.page, timeout);
+    await this.waitForCommand('Nano Banana: Set API Token', timeout);
+  }
+
   /** Saves a screenshot as .e2e-artifacts/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
