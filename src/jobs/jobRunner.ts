@@ -132,8 +132,7 @@ export class JobRunner {
     if (resumable) await this.deps.pending.save(entry);
     else await this.deps.pending.remove(job.id);
 
-    // The notifications below are not awaited: this runs inside the progress notification, which
-    // would otherwise keep spinning (with a Cancel button) until the user dismissed the message.
+    // Not awaited: the command is over; the message stays until the user answers it.
     if (!cancelled) {
       const hint = resumable ? 'The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.' : undefined;
       void showError(error, this.deps.log, 'The job failed', hint);
