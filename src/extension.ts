@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
         await handler(...args);
       } catch (error) {
         log.error(`${id} failed`, error);
-        void vscode.window.showErrorMessage(`Nano Banana: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', error instanceof Error ? error.message : String(error)));
       }
     }));
   }

@@ -43,7 +43,7 @@ export class NanoBananaClient {
     const parsed = ImagesRequest.safeParse({ ...request, async: true });
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
-      throw new ApiError({ code: 'bad_request' }, `The request was not sent because it is invalid (${problems}).`);
+      throw new ApiError({ code: 'bad_request' }, t('The request was not sent because it is invalid ({0}).', problems));
     }
     const body = parsed.data;
     const retries = this.options.submitRetries ?? 3;
@@ -138,7 +138,7 @@ function parseAcknowledgement(body: unknown, status: number): SubmittedTask {
   if (!ack.success || !ack.data.task_id) {
     throw new ApiError(
       { code: 'invalid_response', status, traceId: ack.success ? ack.data.trace_id : undefined },
-      'The service accepted the request but returned no task id, so its result cannot be fetched. Check the Nano Banana output for the trace id before trying again: the request may have been billed.',
+      t('The service accepted the request but returned no task id, so its result cannot be fetched. Check the Nano Banana output for the trace id before trying again: the request may have been billed.'),
     );
   }
   return { taskId: ack.data.task_id, traceId: ack.data.trace_id };

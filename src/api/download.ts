@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
 import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
+import { t } from '../core/l10n';
 import { ApiError } from './errors';
 import { transportError } from './http';
 import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
@@ -84,12 +85,12 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
       throw error instanceof ApiError ? error : transportError(error, options.signal);
     }
     if (Number.isFinite(declared) && received !== declared) {
-      throw new ApiError({ code: 'truncated' }, `The image download ended after ${received} of ${declared} bytes.`);
+      throw new ApiError({ code: 'truncated' }, t('The image download ended after {0} of {1} bytes.', received, declared));
     }
     const headBytes = Buffer.concat(head);
     const type = sniffImageType(headBytes);
     if (!type) {
-      throw new ApiError({ code: 'not_an_image' }, `The service's result at ${url} is not a PNG, JPEG, WebP or GIF image; it was not saved.`);
+      throw new ApiError({ code: 'not_an_image' }, t('The service\'s result at {0} is not a PNG, JPEG, WebP or GIF image; it was not saved.', url));
     }
     const fileName = await claimName(temporary, options.directory, options.baseName, type.extension);
     return { path: join(options.directory, fileName), fileName, type, bytes: received, ...imageSize(headBytes) };
@@ -124,12 +125,12 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
       discard(response);
       throw new ApiError(
         { code: response.statusCode >= 500 ? 'service_unavailable' : 'download_failed', status: response.statusCode },
-        `The image host answered HTTP ${response.statusCode} for ${current}.`,
+        t('The image host answered HTTP {0} for {1}.', response.statusCode, current),
       );
     }
     return response;
   }
-  throw new ApiError({ code: 'download_failed' }, `The image URL redirected more than ${MAX_REDIRECTS} times: ${url}`);
+  throw new ApiError({ code: 'download_failed' }, t('The image URL redirected more than {0} times: {1}', MAX_REDIRECTS, url));
 }
 
 export function assertWebUrl(url: string): void {
@@ -137,10 +138,10 @@ export function assertWebUrl(url: string): void {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new ApiError({ code: 'unsupported_url' }, `The service returned an image address that is not a URL: ${url.slice(0, 200)}`);
+    throw new ApiError({ code: 'unsupported_url' }, t('The service returned an image address that is not a URL: {0}', url.slice(0, 200)));
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new ApiError({ code: 'unsupported_url' }, `Refusing to download an image from a ${protocol} address; only http and https are allowed.`);
+    throw new ApiError({ code: 'unsupported_url' }, t('Refusing to download an image from a {0} address; only http and https are allowed.', protocol));
   }
 }
 
@@ -155,7 +156,7 @@ async function claimName(temporary: string, directory: string, baseName: string,
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  throw new ApiError({ code: 'download_failed' }, `No free file name for ${baseName}.${extension} in ${directory}.`);
+  throw new ApiError({ code: 'download_failed' }, t('No free file name for {0} in {1}.', `${baseName}.${extension}`, directory));
 }
 
 /**
@@ -167,7 +168,7 @@ function discard(response: Dispatcher.ResponseData): void {
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError({ code: 'too_large' }, `The image is larger than the ${formatBytes(maxBytes)} download limit; it was not saved.`);
+  return new ApiError({ code: 'too_large' }, t('The image is larger than the {0} download limit; it was not saved.', formatBytes(maxBytes)));
 }
 
 function formatBytes(bytes: number): string {

@@ -1,5 +1,6 @@
 // A task record has no status field; its state is derived the way every vendor client derives it
 // (../shared/api-contract.md). A pending snapshot must never be read as terminal.
+import { t } from '../core/l10n';
 import type { TaskResponse } from './schemas';
 
 export type TaskState =
@@ -20,7 +21,7 @@ export function deriveTaskState(response: TaskResponse | null | undefined): Task
     return {
       state: 'failed',
       code: error.code || 'unknown',
-      message: error.message || 'The service reported the task as failed without a reason.',
+      message: error.message || t('The service reported the task as failed without a reason.'),
     };
   }
   return { state: 'pending' };

@@ -30,14 +30,14 @@ export async function checkPendingTasks(services: Services): Promise<void> {
   type Item = vscode.QuickPickItem & { entry?: PendingJob; lookup?: true };
   const items: Item[] = services.pending.all().map((entry) => ({
     label: entry.job.prompt,
-    description: `${stageLabel(entry.job)} · task ${entry.job.taskId ?? '—'}`,
+    description: `${stageLabel(entry.job)} · ${vscode.l10n.t('task {0}', entry.job.taskId ?? '—')}`,
     detail: entry.job.error,
     entry,
   }));
-  items.push({ label: '$(search) Look up a task id…', lookup: true, alwaysShow: true });
+  items.push({ label: `$(search) ${vscode.l10n.t('Look up a task id…')}`, lookup: true, alwaysShow: true });
   const choice = await vscode.window.showQuickPick(items, {
-    title: 'Nano Banana: Check Pending Tasks',
-    placeHolder: items.length > 1 ? 'Pick a task to fetch and save its images' : 'No unfinished tasks in this workspace; look one up by its id',
+    title: vscode.l10n.t('Nano Banana: Check Pending Tasks'),
+    placeHolder: items.length > 1 ? vscode.l10n.t('Pick a task to fetch and save its images') : vscode.l10n.t('No unfinished tasks in this workspace; look one up by its id'),
     matchOnDescription: true,
   });
   if (!choice) return;
@@ -69,22 +69,22 @@ async function afterSaved(services: Services, job: JobRecord, entry: PendingJob)
 
 async function entryForTaskId(): Promise<PendingJob | undefined> {
   const taskId = (await vscode.window.showInputBox({
-    title: 'Nano Banana: Look Up a Task',
-    prompt: 'The task id, as shown in a notification, the Nano Banana output or the Ace Data Cloud console',
-    placeHolder: 'e.g. 056f0589-a3dd-4ec2-8440-ad61f5038dfa',
+    title: vscode.l10n.t('Nano Banana: Look Up a Task'),
+    prompt: vscode.l10n.t('The task id, as shown in a notification, the Nano Banana output or the Ace Data Cloud console'),
+    placeHolder: vscode.l10n.t('e.g. {0}', '056f0589-a3dd-4ec2-8440-ad61f5038dfa'),
     ignoreFocusOut: true,
-    validateInput: (value) => (/^[\w-]{8,}$/.test(value.trim()) ? undefined : 'A task id is a long string of letters, digits and dashes.'),
+    validateInput: (value) => (/^[\w-]{8,}$/.test(value.trim()) ? undefined : vscode.l10n.t('A task id is a long string of letters, digits and dashes.')),
   }))?.trim();
   if (!taskId) return undefined;
   const target = outputFolderFor(undefined);
   if (!('folder' in target)) {
-    void vscode.window.showErrorMessage(`Nano Banana: ${'error' in target ? target.error : 'open a folder to save the images into.'}`);
+    void vscode.window.showErrorMessage('error' in target ? vscode.l10n.t('Nano Banana: {0}', target.error) : vscode.l10n.t('Nano Banana: open a folder to save the images into.'));
     return undefined;
   }
   const job: JobRecord = {
     id: randomUUID(),
     action: 'generate',
-    prompt: `Task ${taskId}`,
+    prompt: vscode.l10n.t('Task {0}', taskId),
     options: initialOptions('generate', readSettings()),
     sourceImages: [],
     targetFolder: target.folder.toString(),
@@ -97,7 +97,7 @@ async function entryForTaskId(): Promise<PendingJob | undefined> {
 }
 
 function stageLabel(job: JobRecord): string {
-  if (job.stage === 'cancelled') return 'cancelled, may be finished';
-  if (job.stage === 'failed') return 'interrupted';
-  return 'still running';
+  if (job.stage === 'cancelled') return vscode.l10n.t('cancelled, may be finished');
+  if (job.stage === 'failed') return vscode.l10n.t('interrupted');
+  return vscode.l10n.t('still running');
 }

@@ -23,8 +23,8 @@ export async function editImage(services: Services, clicked?: unknown, selection
   if (!token) return undefined;
 
   const names = images.map((image) => posix.basename(image.path));
-  const title = `Nano Banana: Edit ${names.length === 1 ? names[0] : `${names.length} images`}`;
-  const prompt = await askPrompt(title, 'e.g. make the background a starry night sky', preset?.prompt);
+  const title = names.length === 1 ? vscode.l10n.t('Nano Banana: Edit {0}', names[0]) : vscode.l10n.t('Nano Banana: Edit {0} images', names.length);
+  const prompt = await askPrompt(title, vscode.l10n.t('e.g. make the background a starry night sky'), preset?.prompt);
   if (!prompt) return undefined;
   const options = await chooseOptions(services, 'edit', title, preset?.options);
   if (!options) return undefined;
@@ -53,9 +53,9 @@ async function chooseImages(clicked: unknown, selection: unknown): Promise<vscod
   const previewed = activeImagePreview();
   if (previewed) return [previewed];
   return pickWorkspaceImages(IMAGE_GLOB, {
-    title: 'Nano Banana: Edit Image',
-    placeHolder: 'Pick the images to edit (the first one sets the result\'s folder and default ratio)',
-    noImages: 'Nano Banana: there are no PNG, JPEG or WebP images in this workspace to edit.',
+    title: vscode.l10n.t('Nano Banana: Edit Image'),
+    placeHolder: vscode.l10n.t('Pick the images to edit (the first one sets the result\'s folder and default ratio)'),
+    noImages: vscode.l10n.t('Nano Banana: there are no PNG, JPEG or WebP images in this workspace to edit.'),
   }, true);
 }
 
@@ -66,14 +66,15 @@ async function readInputs(images: vscode.Uri[]): Promise<string[] | undefined> {
     const name = vscode.workspace.asRelativePath(image, false);
     try {
       const stat = await vscode.workspace.fs.stat(image);
-      if (stat.type & vscode.FileType.Directory) throw new InputImageError(name, `"${name}" is a folder, not an image.`);
+      if (stat.type & vscode.FileType.Directory) throw new InputImageError(name, vscode.l10n.t('"{0}" is a folder, not an image.', name));
       if (stat.size > MAX_INPUT_IMAGE_BYTES) {
-        throw new InputImageError(name, `"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the service accepts images of at most 10 MB. Resize or compress it first.`);
+        const megabytes = (stat.size / 1024 / 1024).toFixed(1);
+        throw new InputImageError(name, vscode.l10n.t('"{0}" is {1} MB; the service accepts images of at most 10 MB. Resize or compress it first.', name, megabytes));
       }
       urls.push(imageDataUri(await vscode.workspace.fs.readFile(image), name));
     } catch (error) {
-      const message = error instanceof InputImageError ? error.message : `"${name}" could not be read: ${(error as Error).message}`;
-      void vscode.window.showErrorMessage(`Nano Banana: ${message} Nothing was sent.`);
+      const message = error instanceof InputImageError ? error.message : vscode.l10n.t('"{0}" could not be read: {1}', name, (error as Error).message);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0} Nothing was sent.', message));
       return undefined;
     }
   }

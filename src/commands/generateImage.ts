@@ -27,7 +27,7 @@ export async function generateImage(services: Services, clickedFolder?: unknown)
 export async function generateWith(services: Services, preset: GeneratePreset): Promise<JobRecord | undefined> {
   const choice = preset.folder ? { folder: preset.folder } : outputFolderFor(preset.resource);
   if ('error' in choice) {
-    void vscode.window.showErrorMessage(`Nano Banana: ${choice.error}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', choice.error));
     return undefined;
   }
   const token = await services.tokens.getOrAsk();

@@ -19,7 +19,7 @@ export interface MissingImageArgs {
 }
 
 export async function generateMissingImage(services: Services, args: unknown): Promise<void> {
-  if (!isArgs(args)) throw new Error('Generate Missing Image needs the document and the image path of a reference.');
+  if (!isArgs(args)) throw new Error(vscode.l10n.t('Generate Missing Image needs the document and the image path of a reference.'));
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.document, true));
   const references = referencesOf(document).filter((reference) => reference.path === args.path);
   const [missing] = await missingImages(document, references);
@@ -28,7 +28,7 @@ export async function generateMissingImage(services: Services, args: unknown): P
     return;
   }
   if (missing.error) {
-    void vscode.window.showErrorMessage(`Nano Banana: ${missing.error}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', missing.error));
     return;
   }
   const token = await services.tokens.getOrAsk();

@@ -36,7 +36,7 @@ export async function fetchResults(entry: PendingJob, context: FetchContext): Pr
   const started = Date.now();
   const waitLimit = new AbortController();
   const limitTimer = setTimeout(() => waitLimit.abort(), context.waitTimeoutMinutes * 60_000);
-  const waiting = () => `Waiting for the image… ${Math.round((Date.now() - started) / 1000)} s (task ${taskId.slice(0, 8)})`;
+  const waiting = () => vscode.l10n.t('Waiting for the image… {0} s (task {1})', Math.round((Date.now() - started) / 1000), taskId.slice(0, 8));
   const ticker = setInterval(() => report(waiting()), 1000);
   report(waiting());
   let finished: FinishedTask;
@@ -67,10 +67,10 @@ export async function fetchResults(entry: PendingJob, context: FetchContext): Pr
       const total = state.imageUrls.length;
       job.stage = 'downloading';
       update(job);
-      report(`Downloading image ${index + 1} of ${total}…`);
+      report(vscode.l10n.t('Downloading image {0} of {1}…', index + 1, total));
       const downloaded = await api.download(state.imageUrls[index], { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
       job.stage = 'saving';
-      report(`Saving image ${index + 1} of ${total}…`);
+      report(vscode.l10n.t('Saving image {0} of {1}…', index + 1, total));
       const file = { ...downloaded, bytes: (await stampOrKeep(downloaded.path, job, taskId, log)) ?? downloaded.bytes };
       const name = fileNameFor(entry, file.type.extension);
       const saved = await saveIntoFolder(file.path, folder, name.baseName, name.extension);

@@ -58,12 +58,12 @@ export class JobRunner {
       createdAt: Date.now(),
     };
     const entry: PendingJob = { job, baseName: spec.baseName, insertion: spec.insertion, referencedFile: spec.referencedFile };
-    const title = spec.action === 'edit' ? 'Nano Banana: editing image' : 'Nano Banana: generating image';
+    const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
     return this.withProgress(title, entry, async ({ signal, report }) => {
       const settings = readSettings();
       const api = await this.deps.session.connect(token);
       this.deps.store.upsert(job);
-      report('Submitting…');
+      report(vscode.l10n.t('Submitting…'));
       const submitted = await api.client.submit(toRequest(spec, settings.callbackUrl), signal);
       job.taskId = submitted.taskId;
       job.traceId = submitted.traceId;
@@ -75,7 +75,7 @@ export class JobRunner {
   /** Picks up a persisted job where it stopped: waiting, downloading or saving. */
   resume(entry: PendingJob, token: string): Promise<JobRecord | undefined> {
     const resumed: PendingJob = { ...entry, job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
-    return this.withProgress('Nano Banana: fetching results', resumed, (work) => this.fetch(resumed, token, work));
+    return this.withProgress(vscode.l10n.t('Nano Banana: fetching results'), resumed, (work) => this.fetch(resumed, token, work));
   }
 
   private async fetch(entry: PendingJob, token: string, { signal, report }: Work): Promise<void> {
@@ -134,19 +134,19 @@ export class JobRunner {
 
     // Not awaited: the command is over; the message stays until the user answers it.
     if (!cancelled) {
-      const hint = resumable ? 'The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.' : undefined;
-      void showError(error, this.deps.log, 'The job failed', hint);
+      const hint = resumable ? vscode.l10n.t('The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.') : undefined;
+      void showError(error, this.deps.log, { log: 'The job failed', shown: vscode.l10n.t('The job failed'), hint });
       return;
     }
     this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : ' before submitting'}`);
     if (!job.taskId) {
-      void vscode.window.showInformationMessage('Nano Banana: cancelled before anything was sent.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: cancelled before anything was sent.'));
       return;
     }
     const { taskId } = job;
-    const copy = 'Copy Task Id';
+    const copy = vscode.l10n.t('Copy Task Id');
     void vscode.window
-      .showInformationMessage(`Nano Banana: cancelled. The service may still finish task ${taskId}; "Check Pending Tasks" can fetch its images later.`, copy)
+      .showInformationMessage(vscode.l10n.t('Nano Banana: cancelled. The service may still finish task {0}; "Check Pending Tasks" can fetch its images later.', taskId), copy)
       .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(taskId) : undefined));
   }
 }

@@ -26,7 +26,7 @@ async function claimFreeName(partial: vscode.Uri, folder: vscode.Uri, baseName: 
     await vscode.workspace.fs.rename(partial, target, { overwrite: false });
     return target;
   }
-  throw new Error(`No free file name for ${baseName}.${extension} in ${folder.fsPath}.`);
+  throw new Error(vscode.l10n.t('No free file name for {0} in {1}.', `${baseName}.${extension}`, folder.fsPath));
 }
 
 /** Through `workspace.fs`, so it answers for remote and virtual workspaces too. */

@@ -118,7 +118,7 @@ export class PreviewPanel extends Disposable {
     try {
       await runPreviewAction(message, this.deps);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Nano Banana: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', error instanceof Error ? error.message : String(error)));
     }
   }
 

@@ -5,14 +5,23 @@ import { InputImageError } from '../core/dataUri';
 import { CONSOLE_URL } from '../services/tokenStore';
 import type { Log } from '../services/log';
 
-export async function showError(error: unknown, log: Log, context: string, hint?: string): Promise<void> {
-  log.error(context, error);
+export interface ErrorContext {
+  /** What failed, in English for the log (it is read in bug reports). */
+  log: string;
+  /** The same, translated, before a message that is not the service's own explanation. */
+  shown: string;
+  /** A sentence appended to the message, already translated. */
+  hint?: string;
+}
+
+export async function showError(error: unknown, log: Log, { log: logContext, shown, hint }: ErrorContext): Promise<void> {
+  log.error(logContext, error);
   if (error instanceof InputImageError) {
     void vscode.window.showErrorMessage(error.message);
     return;
   }
   const apiError = error instanceof ApiError ? error : undefined;
-  const message = apiError?.detailedMessage ?? `${context}: ${error instanceof Error ? error.message : String(error)}`;
+  const message = apiError?.detailedMessage ?? vscode.l10n.t('{0}: {1}', shown, error instanceof Error ? error.message : String(error));
   const setToken = vscode.l10n.t('Set API Token');
   const openConsole = vscode.l10n.t('Open Console');
   const openOutput = vscode.l10n.t('Open Output');
@@ -20,7 +29,7 @@ export async function showError(error: unknown, log: Log, context: string, hint?
   if (apiError?.action === 'setToken') actions.push(setToken);
   if (apiError?.action === 'openBilling') actions.push(openConsole);
   actions.push(openOutput);
-  const choice = await vscode.window.showErrorMessage(`Nano Banana: ${message}${hint ? ` ${hint}` : ''}`, ...actions);
+  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', hint ? `${message} ${hint}` : message), ...actions);
   if (choice === setToken) await vscode.commands.executeCommand('nanoBanana.setApiToken');
   if (choice === openConsole) await vscode.env.openExternal(vscode.Uri.parse(CONSOLE_URL));
   if (choice === openOutput) log.show();

@@ -76,6 +76,48 @@ test('a refusal by the service is explained in Chinese, with its action translat
   assert.equal(listFiles('assets/generated').length, 1, 'no file from the refused request');
 });
 
+test('a running job reports its progress in Chinese, and a cancelled one leaves a Chinese note and pending entry', async () => {
+  const { vscode, api, listFiles } = session();
+  api.knobs.generationDelayMs = 60_000;
+  try {
+    await vscode.runCommand(GENERATE);
+    await vscode.typeInInput('取消的图');
+    await vscode.waitForQuickInput();
+    await vscode.acceptQuickPick();
+    const progress = await vscode.waitForNotification('Nano Banana：正在生成图片');
+    // The message ticks every second; it says what is awaited, how long, and the task's short id.
+    const waiting = /正在等待图片… \d+ 秒（任务 [\w-]{8}）/;
+    let shown = '';
+    const deadline = Date.now() + 30_000;
+    while (!waiting.test(shown) && Date.now() < deadline) {
+      shown = await progress.message();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.match(shown, waiting);
+    await vscode.screenshot('l10n-zh-cn-progress');
+    // The Cancel button is VS Code's own, translated (or not) by VS Code.
+    const [cancel] = await progress.buttons();
+    await progress.clickButton(cancel);
+
+    const note = await vscode.waitForNotification('Nano Banana：已取消。');
+    const taskId = /服务可能仍会完成任务 (\S+)；稍后可通过“检查未完成的任务”获取其图片。/.exec(await note.message())?.[1];
+    assert.ok(taskId, `the note names the task: ${await note.message()}`);
+    assert.deepEqual(await note.buttons(), ['复制任务 ID']);
+    await note.dismiss();
+
+    await vscode.runCommand(`Nano Banana: ${zh['command.resumeTasks.title']}`);
+    const pending = await vscode.waitForQuickInput();
+    assert.equal(pending.title, 'Nano Banana：检查未完成的任务');
+    const entry = pending.items.find((item) => item.label === '取消的图');
+    assert.equal(entry?.description, `已取消，可能已完成 · 任务 ${taskId}`);
+    assert.ok(pending.items.some((item) => item.label === '按任务 ID 查找…'), pending.items.map((item) => item.label).join(', '));
+    await vscode.page.keyboard.press('Escape');
+    assert.equal(listFiles('assets/generated').length, 1, 'no file from the cancelled job');
+  } finally {
+    delete api.knobs.generationDelayMs;
+  }
+});
+
 test('the getting-started walkthrough shows its Chinese steps, and a step button runs its command', async () => {
   const { vscode } = session();
   await vscode.runCommand('Welcome: Open Walkthrough...');
