@@ -47,6 +47,9 @@ const vscode = strict('vscode', {
     getConfiguration: record('workspace.getConfiguration', () => ({ get: (_key, fallback) => fallback })),
   }),
   commands: strict('commands', { registerCommand: record('commands.registerCommand', disposable) }),
+  l10n: strict('l10n', { bundle: undefined, t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[i])) }),
+  CodeActionKind: strict('CodeActionKind', { QuickFix: { value: 'quickfix' } }),
+  languages: strict('languages', { registerCodeActionsProvider: record('languages.registerCodeActionsProvider', disposable) }),
 });
 
 const builtins = new Set();
