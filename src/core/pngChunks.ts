@@ -1,6 +1,8 @@
 // PNG chunk surgery for the provenance record (src/core/provenance.ts): walk the chunks, read and write
 // one uncompressed UTF-8 `iTXt` chunk by keyword. The image data chunks are passed through untouched.
-import { crc32 } from 'node:zlib';
+
+/** node:zlib takes milliseconds to load: the first PNG read or written pays for it, not activation. */
+const crc32 = (data: Uint8Array): number => (require('node:zlib') as typeof import('node:zlib')).crc32(data);
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

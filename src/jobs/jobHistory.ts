@@ -1,11 +1,15 @@
 // Every finished job of this workspace, kept in its workspace state so the results panel can show
 // earlier sessions' results and generate them again after a reload.
 import type * as vscode from 'vscode';
-import { parseJobHistory, withJobRecorded } from '../core/jobHistory';
 import type { Log } from '../services/log';
 import type { JobRecord } from './job';
 
 const KEY = 'nanoBanana.jobHistory';
+
+type HistoryRules = typeof import('../core/jobHistory');
+let rules: HistoryRules | undefined;
+/** Its zod schemas cost several milliseconds to build: activation does not pay for them, the first read does. */
+const historyRules = (): HistoryRules => (rules ??= require('../core/jobHistory') as HistoryRules);
 
 export class JobHistory {
   constructor(
@@ -15,7 +19,7 @@ export class JobHistory {
 
   /** The stored jobs, newest first; entries that do not parse are left out. */
   load(): JobRecord[] {
-    return parseJobHistory(this.state.get<unknown>(KEY));
+    return historyRules().parseJobHistory(this.state.get<unknown>(KEY));
   }
 
   /**
@@ -24,7 +28,7 @@ export class JobHistory {
    */
   async record(job: JobRecord): Promise<void> {
     try {
-      await this.state.update(KEY, withJobRecorded(this.load(), structuredClone(job)));
+      await this.state.update(KEY, historyRules().withJobRecorded(this.load(), structuredClone(job)));
     } catch (error) {
       this.log.error(`could not record job ${job.id} in the workspace history`, error);
     }

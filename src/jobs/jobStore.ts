@@ -7,14 +7,17 @@ import type { JobHistory } from './jobHistory';
  * finished ones of earlier sessions from the workspace's history. Finished jobs are recorded there.
  */
 export class JobStore implements vscode.Disposable {
-  private readonly jobs = new Map<string, JobRecord>();
+  /** Filled from the history on first use rather than at activation, which may never need it. */
+  private loaded: Map<string, JobRecord> | undefined;
   /** Ids of the jobs run or resumed in this window, as opposed to those only loaded from the history. */
   private readonly sessionJobIds = new Set<string>();
   private readonly changed = new vscode.EventEmitter<JobRecord>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly history: JobHistory) {
-    for (const job of history.load()) this.jobs.set(job.id, job);
+  constructor(private readonly history: JobHistory) {}
+
+  private get jobs(): Map<string, JobRecord> {
+    return (this.loaded ??= new Map(this.history.load().map((job) => [job.id, job])));
   }
 
   all(): JobRecord[] {
