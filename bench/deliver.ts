@@ -1,6 +1,7 @@
 // The last stretch of every job, identical for all variants so the benchmark compares only how each
 // one learns that a task finished: the extension's real downloader (streamed to a hidden file in a
-// scratch folder, then linked to its name), then the extension's save step into the target folder.
+// scratch folder, then linked to its name), its provenance stamp (the prompt record written into the
+// file, streamed), then the extension's save step into the target folder.
 //
 // The extension does that save step with `workspace.fs` (copy under a hidden `.part` name, check the
 // name is free, rename). Outside VS Code the same three calls are made with node:fs here; inside VS
@@ -12,6 +13,9 @@ import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { downloadImage } from '../src/api/download';
 import { numberedFileName } from '../src/core/naming';
+import { stampImageFile } from '../src/jobs/stampProvenance';
+
+const RECORD = { prompt: 'benchmark image', model: 'nano-banana-pro', taskId: 'bench', action: 'generate', resolution: '4K', createdAt: new Date(0).toISOString() } as const;
 
 export interface Delivery {
   files: string[];
@@ -26,6 +30,7 @@ export async function downloadAndSave(urls: readonly string[], dispatcher: Dispa
     // One image after the other, as fetchResults does.
     for (const [index, url] of urls.entries()) {
       const file = await downloadImage(url, { dispatcher, directory: scratch, baseName: `${index}` });
+      await stampImageFile(file.path, RECORD);
       files.push(await saveIntoFolder(file.path, folder, baseName, file.type.extension));
     }
   } finally {

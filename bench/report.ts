@@ -115,7 +115,7 @@ export function memorySection(result: MemoryResult): { text: string; verdicts: V
       + `after one small warm-up save on the same code path. ${result.runs.save.length} runs per variant, alternating.`,
     '',
     table(['variant', 'peak RSS growth, median', 'worst run', 'time, median', 'this ext. ÷ it'], [
-      row("this extension: undici stream → hidden file → copy + rename", ours, seconds('save'), true),
+      row("this extension: undici stream → hidden file → prompt record streamed in → copy + rename", ours, seconds('save'), true),
       row('same, one image only (shows the growth is not per image)', single, result.runs.saveOne.map((r) => r.seconds)),
       row('fetch() + arrayBuffer() + writeFile', theirs, seconds('fetch')),
     ]),

@@ -17,11 +17,13 @@ interface Segment {
   payload: Uint8Array;
 }
 
-/** The segments between SOI and the first SOS, or undefined when the file is not a complete, well-formed JPEG. */
-function header(bytes: Uint8Array): { segments: Segment[]; scan: number } | undefined {
+/**
+ * The segments between SOI and the first SOS, or undefined when the file is not a complete, well-formed
+ * JPEG. With `headOnly`, `bytes` is the start of a file, and only has to reach the first SOS.
+ */
+function header(bytes: Uint8Array, headOnly = false): { segments: Segment[]; scan: number } | undefined {
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return undefined;
-  // The entropy-coded data runs to EOI: a file that does not end with it was cut short.
-  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== EOI) return undefined;
+  if (!headOnly && !endsWithJpegEnd(bytes)) return undefined;
   const segments: Segment[] = [];
   for (let start = 2; start < bytes.length; ) {
     if (bytes[start] !== 0xff) return undefined;
@@ -55,7 +57,25 @@ function commentSegment(comment: Uint8Array): Uint8Array {
  * first), as pieces to write in order; every COM segment `replaces` accepts is left out.
  */
 export function jpegWithComment(bytes: Uint8Array, comment: Uint8Array, replaces: (comment: Uint8Array) => boolean): Uint8Array[] {
-  const parsed = header(bytes);
+  const { parts, resumeAt } = withCommentBefore(header(bytes), bytes, comment, replaces);
+  return [...parts, bytes.subarray(resumeAt)].filter((part) => part.length > 0);
+}
+
+/**
+ * The same for a file known only by its start: the pieces that replace `head` up to `resumeAt`, from
+ * where the rest of the file (the scan and what follows) is unchanged. Throws when the head does not
+ * reach the first scan.
+ */
+export function jpegHeadWithComment(head: Uint8Array, comment: Uint8Array, replaces: (comment: Uint8Array) => boolean): { parts: Uint8Array[]; resumeAt: number } {
+  return withCommentBefore(header(head, true), head, comment, replaces);
+}
+
+function withCommentBefore(
+  parsed: { segments: Segment[]; scan: number } | undefined,
+  bytes: Uint8Array,
+  comment: Uint8Array,
+  replaces: (comment: Uint8Array) => boolean,
+): { parts: Uint8Array[]; resumeAt: number } {
   if (!parsed) throw new Error('not a complete JPEG file');
   const segment = commentSegment(comment);
   const insertAt = parsed.segments.find((candidate) => !isApp(candidate.marker))?.start ?? parsed.scan;
@@ -75,8 +95,12 @@ export function jpegWithComment(bytes: Uint8Array, comment: Uint8Array, replaces
     parts.push(bytes.subarray(from, insertAt), segment);
     from = insertAt;
   }
-  parts.push(bytes.subarray(from));
-  return parts.filter((part) => part.length > 0);
+  return { parts: parts.filter((part) => part.length > 0), resumeAt: from };
+}
+
+/** The entropy-coded data runs to EOI: a file whose last bytes are not it was cut short (or has a tail). */
+export function endsWithJpegEnd(tail: Uint8Array): boolean {
+  return tail.length >= 2 && tail[tail.length - 2] === 0xff && tail[tail.length - 1] === EOI;
 }
 
 /** The payloads of every COM segment before the scan; undefined for a damaged JPEG. */

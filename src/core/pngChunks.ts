@@ -16,19 +16,26 @@ interface Chunk {
   crc: number;
 }
 
-/** Every chunk up to and including IEND, or undefined when the file is not a complete, well-formed PNG. */
-function chunks(bytes: Uint8Array): Chunk[] | undefined {
+/**
+ * Every chunk up to and including IEND, or undefined when the file is not a complete, well-formed PNG.
+ * With `headOnly`, `bytes` is the start of a file: the chunks before the first IDAT, and last an
+ * empty stand-in for that IDAT (only its start is known), or undefined when the head does not reach it.
+ */
+function chunks(bytes: Uint8Array, headOnly = false): Chunk[] | undefined {
   if (bytes.length < 8 || SIGNATURE.some((value, i) => bytes[i] !== value)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found: Chunk[] = [];
-  for (let start = 8; start + 12 <= bytes.length; ) {
+  for (let start = 8; start + 8 <= bytes.length; ) {
     const length = view.getUint32(start);
-    const end = start + 12 + length;
-    if (length > 0x7fffffff || end > bytes.length) return undefined;
     const type = String.fromCharCode(...bytes.subarray(start + 4, start + 8));
-    if (!/^[A-Za-z]{4}$/.test(type)) return undefined;
+    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return undefined;
+    if (headOnly && type === 'IDAT') {
+      return found[0]?.type === 'IHDR' ? [...found, { type, start, end: start, data: new Uint8Array(0), crc: 0 }] : undefined;
+    }
+    const end = start + 12 + length;
+    if (end > bytes.length) return undefined;
     found.push({ type, start, end, data: bytes.subarray(start + 8, end - 4), crc: view.getUint32(end - 4) });
-    if (type === 'IEND') return found[0]?.type === 'IHDR' ? found : undefined;
+    if (type === 'IEND') return !headOnly && found[0]?.type === 'IHDR' ? found : undefined;
     start = end;
   }
   return undefined;
@@ -64,7 +71,21 @@ function hasKeyword(chunk: Chunk, keyword: string): boolean {
  * order (views into `bytes` plus the new chunk); every earlier iTXt chunk with that keyword is left out.
  */
 export function pngWithText(bytes: Uint8Array, keyword: string, text: string): Uint8Array[] {
-  const all = chunks(bytes);
+  const { parts, resumeAt } = withTextBefore(chunks(bytes), bytes, keyword, text);
+  // Whatever follows IEND is not ours to drop either.
+  return [...parts, bytes.subarray(resumeAt)].filter((part) => part.length > 0);
+}
+
+/**
+ * The same for a file known only by its start: the pieces that replace `head` up to `resumeAt`, from
+ * where the rest of the file follows unchanged. Only records before the first IDAT are replaced, which
+ * is where this writer puts them. Throws when the head does not reach the first IDAT.
+ */
+export function pngHeadWithText(head: Uint8Array, keyword: string, text: string): { parts: Uint8Array[]; resumeAt: number } {
+  return withTextBefore(chunks(head, true), head, keyword, text);
+}
+
+function withTextBefore(all: Chunk[] | undefined, bytes: Uint8Array, keyword: string, text: string): { parts: Uint8Array[]; resumeAt: number } {
   const firstData = all?.find((chunk) => chunk.type === 'IDAT');
   if (!all || !firstData) throw new Error('not a complete PNG file');
   const parts: Uint8Array[] = [];
@@ -78,9 +99,13 @@ export function pngWithText(bytes: Uint8Array, keyword: string, text: string): U
       from = chunk.end;
     }
   }
-  // Whatever follows IEND is not ours to drop either.
-  parts.push(bytes.subarray(from));
-  return parts.filter((part) => part.length > 0);
+  return { parts: parts.filter((part) => part.length > 0), resumeAt: from };
+}
+
+/** True when `tail` (the last bytes of a file) is a PNG's IEND chunk. */
+export function endsWithPngEnd(tail: Uint8Array): boolean {
+  const IEND = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+  return tail.length >= IEND.length && IEND.every((value, i) => tail[tail.length - IEND.length + i] === value);
 }
 
 /** The text bytes (UTF-8) of the intact uncompressed iTXt chunks with this keyword; undefined for a damaged PNG. */

@@ -12,8 +12,8 @@
 // WebP and GIF are left exactly as delivered: carrying text there means rewriting RIFF sizes and VP8X
 //   flags (WebP) or adding an application extension (GIF), and the service delivers PNG or JPEG.
 import { sniffImageType } from './imageType';
-import { jpegWithComment, jpegComments } from './jpegSegments';
-import { pngTextChunks, pngWithText } from './pngChunks';
+import { endsWithJpegEnd, jpegComments, jpegHeadWithComment, jpegWithComment } from './jpegSegments';
+import { endsWithPngEnd, pngHeadWithText, pngTextChunks, pngWithText } from './pngChunks';
 
 export const PROVENANCE_KEYWORD = 'nano-banana';
 const JPEG_PREFIX = `${PROVENANCE_KEYWORD}:`;
@@ -42,6 +42,25 @@ export function embedProvenance(bytes: Uint8Array, record: Provenance): Uint8Arr
   const type = sniffImageType(bytes)?.extension;
   if (type === 'png') return pngWithText(bytes, PROVENANCE_KEYWORD, JSON.stringify(record));
   if (type === 'jpg') return jpegWithComment(bytes, jpegComment(record), isOurComment);
+  return undefined;
+}
+
+/**
+ * The same for a large file read only at its start (`head`) and end (`tail`): the pieces that replace
+ * the file up to `resumeAt`, after which it continues unchanged, so it can be streamed rather than held
+ * in memory. Undefined for WebP and GIF; throws when the head does not reach the image data or the tail
+ * is not the format's end marker (the caller then treats the file whole, as `embedProvenance`).
+ */
+export function embedProvenanceInHead(head: Uint8Array, tail: Uint8Array, record: Provenance): { parts: Uint8Array[]; resumeAt: number } | undefined {
+  const type = sniffImageType(head)?.extension;
+  if (type === 'png') {
+    if (!endsWithPngEnd(tail)) throw new Error('not a complete PNG file');
+    return pngHeadWithText(head, PROVENANCE_KEYWORD, JSON.stringify(record));
+  }
+  if (type === 'jpg') {
+    if (!endsWithJpegEnd(tail)) throw new Error('not a complete JPEG file');
+    return jpegHeadWithComment(head, jpegComment(record), isOurComment);
+  }
   return undefined;
 }
 

@@ -1,7 +1,9 @@
 // Writes the provenance record into a downloaded image while it is still in the scratch folder, so the
 // file that appears in the workspace already carries it and no half-stamped file is ever visible.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { embedProvenance, type Provenance } from '../core/provenance';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { embedProvenance, embedProvenanceInHead, type Provenance } from '../core/provenance';
 import type { JobRecord } from './job';
 
 /** What the image itself says about its job. */
@@ -17,24 +19,71 @@ export function provenanceOf(job: JobRecord, taskId: string): Provenance {
   };
 }
 
+/** A PNG's chunks or a JPEG's segments before the image data are far smaller than this. */
+const HEAD_BYTES = 1 << 20;
+const TAIL_BYTES = 12;
+
 /**
  * Rewrites `path` with the record in it and returns its new size, or undefined when the format carries
  * none (WebP, GIF: the file is left alone). The stamped copy is written beside it and renamed over it,
  * so on any failure the original is still there, unchanged.
  */
 export async function stampImageFile(path: string, record: Provenance): Promise<number | undefined> {
-  // Read whole, once: a result is at most 64 MB (the download cap), and the parts written below are
-  // views into this one buffer around the new metadata, so memory holds a single copy of the image.
-  const bytes = await readFile(path);
+  const { head, tail, size } = await readEnds(path);
+  if (size > HEAD_BYTES) {
+    // A large image (up to the 64 MB download cap) is streamed: only its head is held in memory.
+    const plan = headPlan(head, tail, record);
+    if (plan === undefined) return undefined;
+    if (plan !== 'whole') {
+      await replaceWith(path, [...plan.parts, createReadStream(path, { start: plan.resumeAt })]);
+      return byteLength(plan.parts) + size - plan.resumeAt;
+    }
+  }
+  const bytes = size > HEAD_BYTES ? await readFile(path) : head;
   const parts = embedProvenance(bytes, record);
   if (!parts) return undefined;
+  await replaceWith(path, parts);
+  return byteLength(parts);
+}
+
+/** Undefined when the format carries no record; 'whole' when only the whole file can tell (an odd layout, or a damaged one). */
+function headPlan(head: Uint8Array, tail: Uint8Array, record: Provenance): { parts: Uint8Array[]; resumeAt: number } | undefined | 'whole' {
+  try {
+    return embedProvenanceInHead(head, tail, record);
+  } catch {
+    return 'whole';
+  }
+}
+
+async function readEnds(path: string): Promise<{ head: Uint8Array; tail: Uint8Array; size: number }> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const read = async (position: number, length: number) => {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await file.read(buffer, 0, length, position);
+      return buffer.subarray(0, bytesRead);
+    };
+    return { head: await read(0, Math.min(size, HEAD_BYTES)), tail: await read(Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES)), size };
+  } finally {
+    await file.close();
+  }
+}
+
+async function replaceWith(path: string, pieces: Array<Uint8Array | NodeJS.ReadableStream>): Promise<void> {
   const stamped = `${path}.stamped`;
   try {
-    await writeFile(stamped, parts, { flag: 'wx' });
+    await pipeline(async function* () {
+      for (const piece of pieces) {
+        if (piece instanceof Uint8Array) yield piece;
+        else yield* piece as AsyncIterable<Buffer>;
+      }
+    }, createWriteStream(stamped, { flags: 'wx' }));
     await rename(stamped, path);
   } catch (error) {
     await rm(stamped, { force: true });
     throw error;
   }
-  return parts.reduce((total, part) => total + part.length, 0);
 }
+
+const byteLength = (parts: Uint8Array[]) => parts.reduce((total, part) => total + part.length, 0);

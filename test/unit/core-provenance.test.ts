@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { sniffImageType } from '../../src/core/imageType';
-import { embedProvenance, MAX_JPEG_COMMENT_BYTES, readProvenance, type Provenance } from '../../src/core/provenance';
+import { embedProvenance, embedProvenanceInHead, MAX_JPEG_COMMENT_BYTES, readProvenance, type Provenance } from '../../src/core/provenance';
 import { makeGif, makeJpeg, makePng, makeWebpVp8l, PNG_SIGNATURE, pngPixels } from '../integration/helpers/images';
 import { decodePng } from '../mock-api/png';
 
@@ -206,5 +206,33 @@ describe('damaged and other files', () => {
       assert.equal(embedProvenance(file, RECORD), undefined);
       assert.equal(readProvenance(file), undefined);
     }
+  });
+});
+
+describe('stamping a file known by its head and tail', () => {
+  const files = [
+    ['png', makePng(400, 300)],
+    ['png stamped before', stamp(makePng(400, 300), EDIT)],
+    ['jpg', makeJpeg(400, 300)],
+    ['jpg stamped before', stamp(makeJpeg(400, 300), EDIT)],
+  ] as const;
+  for (const [name, bytes] of files) {
+    test(`${name}: the head's pieces, then the rest of the file from resumeAt, are the whole-file result`, () => {
+      const plan = embedProvenanceInHead(bytes.subarray(0, 4096), bytes.subarray(bytes.length - 12), RECORD);
+      assert.ok(plan);
+      assert.ok(plan.resumeAt <= 4096);
+      assert.ok(Buffer.concat([...plan.parts, bytes.subarray(plan.resumeAt)]).equals(stamp(bytes)));
+      assert.deepEqual(readProvenance(Buffer.concat([...plan.parts, bytes.subarray(plan.resumeAt)])), RECORD);
+    });
+  }
+
+  test('a head that stops before the image data, or a tail that is not the end marker, is refused', () => {
+    const png = makePng(400, 300);
+    const jpeg = makeJpeg(400, 300);
+    assert.throws(() => embedProvenanceInHead(png.subarray(0, 20), png.subarray(png.length - 12), RECORD), /not a complete PNG file/);
+    assert.throws(() => embedProvenanceInHead(png.subarray(0, 4096), png.subarray(png.length - 24, png.length - 12), RECORD), /not a complete PNG file/);
+    assert.throws(() => embedProvenanceInHead(jpeg.subarray(0, 30), jpeg.subarray(jpeg.length - 12), RECORD), /not a complete JPEG file/);
+    assert.throws(() => embedProvenanceInHead(jpeg.subarray(0, 4096), Buffer.from('  '), RECORD), /not a complete JPEG file/);
+    assert.equal(embedProvenanceInHead(makeWebpVp8l(8, 8), Buffer.alloc(12), RECORD), undefined);
   });
 });

@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { readProvenance } from '../../src/core/provenance';
+import { encode as encodeJpeg } from 'jpeg-js';
+import { embedProvenance, readProvenance } from '../../src/core/provenance';
 import type { JobRecord } from '../../src/jobs/job';
 import { provenanceOf, stampImageFile } from '../../src/jobs/stampProvenance';
 import { makeJpeg, makePng, makeWebpVp8l } from '../integration/helpers/images';
@@ -71,4 +72,42 @@ test('a WebP is not touched and reports no new size', async () => {
   writeFileSync(path, webp);
   assert.equal(await stampImageFile(path, provenanceOf(JOB, 'task-9')), undefined);
   assert.ok(readFileSync(path).equals(webp));
+});
+
+/** Pixels that do not compress, so the files are larger than the head that is read of them. */
+const noise = (x: number, y: number) => {
+  const h = Math.imul(x * 73856093 ^ y * 19349663, 0x9e3779b1) >>> 0;
+  return [h & 0xff, (h >>> 8) & 0xff, (h >>> 16) & 0xff];
+};
+const bigPng = () => makePng(1000, 900, noise);
+const bigJpeg = () => {
+  const width = 1400;
+  const height = 1000;
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) data.set([...noise(i % width, Math.floor(i / width)), 255], i * 4);
+  return Buffer.from(encodeJpeg({ width, height, data }, 95).data);
+};
+
+for (const [name, make] of [['png', bigPng], ['jpg', bigJpeg]] as const) {
+  test(`a ${name} larger than the head read of it is streamed, and comes out byte for byte as if stamped whole`, async () => {
+    const bytes = make();
+    assert.ok(bytes.length > 2 * 1024 * 1024, `${bytes.length} bytes is large enough to be streamed`);
+    const path = join(scratch, `0.${name}`);
+    writeFileSync(path, bytes);
+    const record = provenanceOf(JOB, 'task-9');
+    const size = await stampImageFile(path, record);
+    const expected = Buffer.concat(embedProvenance(bytes, record)!);
+    assert.ok(readFileSync(path).equals(expected));
+    assert.equal(size, expected.length);
+    assert.deepEqual(readdirSync(scratch), [`0.${name}`]);
+  });
+}
+
+test('a large JPEG with bytes after its end is still refused, as a small one is', async () => {
+  const bytes = Buffer.concat([bigJpeg(), Buffer.alloc(64, 0x20)]);
+  const path = join(scratch, '0.jpg');
+  writeFileSync(path, bytes);
+  await assert.rejects(stampImageFile(path, provenanceOf(JOB, 'task-9')), /not a complete JPEG file/);
+  assert.ok(readFileSync(path).equals(bytes));
+  assert.deepEqual(readdirSync(scratch), ['0.jpg']);
 });
