@@ -73,8 +73,11 @@ export async function measureSaveMemory(workDir: string, runsPerVariant = 3): Pr
       for (const { name, mode, images } of RUNS) {
         const folder = join(workDir, 'memory', `${name}-${attempt}`);
         const measured = await child<PeakMeasurement<number[]>>(mode, { urls: urls.slice(0, images), warmUpUrl, folder });
-        const expected = imageBytes.slice(0, images);
-        if (measured.result.join() !== expected.join()) {
+        // The extension's files also carry the prompt record, the same few hundred bytes in each;
+        // fetch() writes the bytes as served.
+        const record = mode === 'save' ? measured.result[0] - imageBytes[0] : 0;
+        const expected = imageBytes.slice(0, images).map((bytes) => bytes + record);
+        if (record < 0 || record > 4096 || measured.result.join() !== expected.join()) {
           throw new Error(`${name} saved files of ${measured.result.join(', ')} bytes; the stand-in served ${expected.join(', ')}`);
         }
         runs[name].push(measured);
