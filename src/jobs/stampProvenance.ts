@@ -1,8 +1,6 @@
 // Writes the provenance record into a downloaded image while it is still in the scratch folder, so the
 // file that appears in the workspace already carries it and no half-stamped file is ever visible.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { embedProvenance, embedProvenanceInHead, type Provenance } from '../core/provenance';
 import type { JobRecord } from './job';
 
@@ -31,11 +29,11 @@ const TAIL_BYTES = 12;
 export async function stampImageFile(path: string, record: Provenance): Promise<number | undefined> {
   const { head, tail, size } = await readEnds(path);
   if (size > HEAD_BYTES) {
-    // A large image (up to the 64 MB download cap) is streamed: only its head is held in memory.
+    // A large image (up to the 64 MB download cap) is never held whole: its head is rewritten, the rest copied through.
     const plan = headPlan(head, tail, record);
     if (plan === undefined) return undefined;
     if (plan !== 'whole') {
-      await replaceWith(path, [...plan.parts, createReadStream(path, { start: plan.resumeAt })]);
+      await replaceWith(path, plan.parts, { resumeAt: plan.resumeAt });
       return byteLength(plan.parts) + size - plan.resumeAt;
     }
   }
@@ -70,19 +68,37 @@ async function readEnds(path: string): Promise<{ head: Uint8Array; tail: Uint8Ar
   }
 }
 
-async function replaceWith(path: string, pieces: Array<Uint8Array | NodeJS.ReadableStream>): Promise<void> {
+/** Writes `parts`, then (when given) the source file from `resumeAt` on, beside `path`, and renames it over `path`. */
+async function replaceWith(path: string, parts: Uint8Array[], rest?: { resumeAt: number }): Promise<void> {
   const stamped = `${path}.stamped`;
   try {
-    await pipeline(async function* () {
-      for (const piece of pieces) {
-        if (piece instanceof Uint8Array) yield piece;
-        else yield* piece as AsyncIterable<Buffer>;
-      }
-    }, createWriteStream(stamped, { flags: 'wx' }));
+    const out = await open(stamped, 'wx');
+    try {
+      for (const part of parts) await out.write(part);
+      if (rest) await copyFrom(path, rest.resumeAt, out);
+    } finally {
+      await out.close();
+    }
     await rename(stamped, path);
   } catch (error) {
     await rm(stamped, { force: true });
     throw error;
+  }
+}
+
+/** One buffer, reused: a stream would leave each chunk as garbage for the collector, tens of MB per image. */
+async function copyFrom(path: string, position: number, out: FileHandle): Promise<void> {
+  const source = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let at = position; ; ) {
+      const { bytesRead } = await source.read(buffer, 0, buffer.length, at);
+      if (bytesRead === 0) return;
+      await out.write(buffer, 0, bytesRead);
+      at += bytesRead;
+    }
+  } finally {
+    await source.close();
   }
 }
 
