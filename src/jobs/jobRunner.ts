@@ -111,8 +111,8 @@ export class JobRunner {
         }
       },
     );
-    // Reported once the progress is gone: the error waits for the user, and a frozen "Waiting…" with a
-    // Cancel button that no longer cancels anything must not stay beside it.
+    // Reported once the progress is gone, so a frozen "Waiting…" with a Cancel button that no longer
+    // cancels anything never stands beside the error.
     if (failure) await this.fail(entry, failure.error);
     return job;
   }
