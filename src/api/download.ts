@@ -1,8 +1,7 @@
 // Saving a result: streamed to a hidden temporary file beside the target and given its final name only
 // once complete and verified, so no partial or foreign file ever appears under a real name.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { link, unlink } from 'node:fs/promises';
+import { link, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -69,6 +68,13 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
   }
 
   const temporary = join(options.directory, `.${options.baseName}.${randomBytes(6).toString('hex')}.part`);
+  // Opened before streaming, not by the write stream: pipeline can reject on a broken body before a
+  // lazily opening stream has created its file, which would then appear after the cleanup below.
+  const file = await open(temporary, 'wx').catch((error: unknown) => {
+    discard(response);
+    throw error;
+  });
+  const sink = file.createWriteStream();
   const head: Buffer[] = [];
   let received = 0;
   const meter = new Transform({
@@ -80,7 +86,7 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
   });
   try {
     try {
-      await pipeline(response.body, meter, createWriteStream(temporary, { flags: 'wx' }), { signal: options.signal });
+      await pipeline(response.body, meter, sink, { signal: options.signal });
     } catch (error) {
       throw error instanceof ApiError ? error : transportError(error, options.signal);
     }
@@ -95,6 +101,8 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
     const fileName = await claimName(temporary, options.directory, options.baseName, type.extension);
     return { path: join(options.directory, fileName), fileName, type, bytes: received, ...imageSize(headBytes) };
   } finally {
+    // The rejection can also come before the sink has closed its handle; Windows keeps the name until then.
+    if (!sink.closed) await new Promise<void>((settle) => sink.once('close', () => settle()));
     await unlink(temporary).catch(() => undefined);
   }
 }
