@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../src/api/download';
 import { ApiError } from '../../src/api/errors';
-import { listDir, openClientEnv, removeDir, scratchDir, TEST_BACKOFF, until, type ClientEnv } from './helpers/clientEnv';
+import { apiError, listDir, openClientEnv, removeDir, scratchDir, TEST_BACKOFF, until, type ClientEnv } from './helpers/clientEnv';
 import { makePng, readPng } from './helpers/images';
 
 let env: ClientEnv;
@@ -37,11 +37,7 @@ function save(url: string, options: Partial<DownloadOptions> = {}) {
 }
 
 function rejectsWith(code: string) {
-  return (error: unknown) => {
-    assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
-    assert.equal(error.code, code);
-    return true;
-  };
+  return apiError((error) => assert.equal(error.code, code));
 }
 
 describe('broken transfers', () => {

@@ -1,11 +1,13 @@
 // The client built the way the extension builds it (one undici agent, a client, one poller), pointed
 // at a fresh stand-in on loopback, with a scratch directory per test.
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Agent } from 'undici';
 import { NanoBananaClient, type ClientOptions } from '../../../src/api/client';
+import { ApiError } from '../../../src/api/errors';
 import { createAgent } from '../../../src/api/http';
 import { TaskPoller } from '../../../src/api/poller';
 import { startMockApi, type MockApi, type MockKnobs } from '../../mock-api';
@@ -77,4 +79,13 @@ export async function until(condition: () => boolean | Promise<boolean>, limitMs
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return condition();
+}
+
+/** An `assert.rejects` validator: the error is an ApiError, and `check` passes on it. */
+export function apiError(check: (error: ApiError) => void) {
+  return (error: unknown) => {
+    assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
+    check(error);
+    return true;
+  };
 }
