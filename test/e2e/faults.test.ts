@@ -13,6 +13,7 @@ import { DEMO_TOKEN, startMockApi, type MockApi } from '../mock-api';
 import { call } from '../mock-api/testing';
 import { readPng } from '../integration/helpers/images';
 import { useSession } from './harness/node-test';
+import { waitUntil } from './harness/wait';
 import type { SessionOptions } from './harness/session';
 import { waitForWorkbench } from './harness/workbench';
 
@@ -45,13 +46,12 @@ function filesOf(slug: string): string[] {
   return session().listFiles(FOLDER).filter((file) => new RegExp(`^${FOLDER}/${slug}(-\\d+)?\\.png$`).test(file));
 }
 
-async function waitForFiles(slug: string, count: number, timeout = 90_000): Promise<string[]> {
-  const deadline = Date.now() + timeout;
-  while (filesOf(slug).length < count) {
-    if (Date.now() >= deadline) throw new Error(`${count} files of ${slug} never appeared; the workspace holds ${JSON.stringify(session().listFiles())}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return filesOf(slug);
+function waitForFiles(slug: string, count: number, timeout = 90_000): Promise<string[]> {
+  return waitUntil(
+    () => filesOf(slug).length >= count && filesOf(slug),
+    () => `${count} files of ${slug} never appeared; the workspace holds ${JSON.stringify(session().listFiles())}`,
+    timeout,
+  );
 }
 
 /** Every saved file is a complete PNG, and nothing half-written (no hidden .part file) is left beside it. */
@@ -60,13 +60,6 @@ function assertCompleteFiles(files: string[]): void {
   assert.deepEqual(session().listFiles(FOLDER).filter((file) => file.endsWith('.part')), []);
 }
 
-async function eventually(check: () => Promise<boolean>, what: string, timeout = 30_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function generate(prompt: string): Promise<void> {
   const { vscode } = session();
@@ -145,7 +138,7 @@ test('[durable:insertion-after-reload] Generate Image and Insert Link interrupte
   } finally {
     api.knobs.generationDelayMs = 300;
   }
-  await eventually(async () => (await vscode.activeEditorText().catch(() => '')).includes('a-map-of-the-harbour'), 'the links in the active editor');
+  await waitUntil(async () => (await vscode.activeEditorText().catch(() => '')).includes('a-map-of-the-harbour'), () => 'the links never reached the active editor');
   assert.equal(await vscode.activeEditorTitle(), 'guide.md');
   await vscode.saveActiveEditor();
   const guide = readFileSync(session().path('docs/guide.md'), 'utf8');
@@ -164,7 +157,7 @@ test('[fault:pending-past-wait-limit] [durable:check-lists-state] a task pending
   const timedOut = await vscode.waitForNotification(/still running after the wait limit/, 100_000);
   assert.match(await timedOut.message(), /Check Pending Tasks/);
   // The error stands alone: no frozen "Waiting…" progress with a Cancel button beside it.
-  await eventually(async () => !(await vscode.notifications()).some((message) => /Waiting for the image/.test(message)), 'the progress to close', 5_000);
+  await waitUntil(async () => !(await vscode.notifications()).some((message) => /Waiting for the image/.test(message)), () => 'the progress never closed', 5_000);
   await vscode.screenshot('faults-wait-limit-resumable');
   assert.deepEqual(filesOf('a-snowy-owl'), []);
   await timedOut.dismiss();

@@ -7,19 +7,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { useSession } from './harness/node-test';
 import { REPO_ROOT } from './harness/paths';
+import { waitUntil } from './harness/wait';
 
 const session = useSession({ locale: 'zh-cn', tokenInEnv: false });
 
 const zh = JSON.parse(readFileSync(join(REPO_ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
 const GENERATE = `Nano Banana: ${zh['command.generateImage.title']}`;
-
-async function waitFor(condition: () => boolean, what: string, timeout = 60_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() >= deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 test('the palette lists every command under its Chinese title', async () => {
   const { vscode } = session();
@@ -49,7 +42,7 @@ test('Generate Image asks for the token, the prompt and the options in Chinese, 
   await vscode.acceptQuickPick();
 
   // The panel opens while the job runs and re-renders as it goes: look for it once the file is saved.
-  await waitFor(() => listFiles('assets/generated').length === 1, 'the image is saved');
+  await waitUntil(() => listFiles('assets/generated').length === 1, () => 'the image was never saved', 60_000);
   const frame = await vscode.webviewFrame('.job-latest.stage-saved');
   await frame.locator('.job-latest .job-stage', { hasText: '已保存' }).waitFor();
   const buttons = await frame.locator('.job-latest button').allInnerTexts();

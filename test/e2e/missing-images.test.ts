@@ -34,14 +34,6 @@ const PNG = [0x89, 0x50, 0x4e, 0x47];
 const JPEG = [0xff, 0xd8, 0xff];
 const startsWith = (file: string, signature: number[]) => signature.every((byte, i) => readFileSync(file)[i] === byte);
 
-async function waitForFile(relativePath: string, timeout = 60_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!existsSync(session().path(relativePath))) {
-    if (Date.now() >= deadline) throw new Error(`${relativePath} never appeared; the workspace holds ${JSON.stringify(session().listFiles())}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** The image targets of a Markdown file on disk, resolved to workspace-relative paths. */
 function linkedFiles(document: string): string[] {
   const text = readFileSync(session().path(document), 'utf8');
@@ -72,7 +64,7 @@ test('the quick fix on a broken image link generates the image exactly where the
   await vscode.screenshot('missing-images-options');
   await vscode.acceptQuickPick();
 
-  await waitForFile('images/astronaut.png');
+  await session().waitForFile('images/astronaut.png');
   assert.ok(startsWith(session().path('images/astronaut.png'), PNG), 'a PNG was saved');
   assert.deepEqual(listFiles('images'), ['images/astronaut.png'], 'nothing else, no leftover partial file');
   assert.deepEqual(linkedFiles('docs/space/astronaut.md'), ['images/astronaut.png'], 'the link, unchanged, resolves to the new file');
@@ -95,7 +87,7 @@ test('in HTML, the quick fix on an <img> asks for the shape its width and height
   assert.match(options.items[0]?.description ?? '', / · 3:4 · /, '300x400 is 3:4');
   await vscode.acceptQuickPick();
 
-  await waitForFile('site/img/logo.png');
+  await session().waitForFile('site/img/logo.png');
   assert.ok(startsWith(session().path('site/img/logo.png'), PNG));
   assert.equal(generateRequests().at(-1)?.aspect_ratio, '3:4');
 });
@@ -111,7 +103,7 @@ test('when the service sends a JPEG for a .png reference, it is saved as .jpg an
   await vscode.waitForQuickInput();
   await vscode.acceptQuickPick();
 
-  await waitForFile('images/sunset.jpg');
+  await session().waitForFile('images/sunset.jpg');
   assert.ok(startsWith(session().path('images/sunset.jpg'), JPEG));
   assert.ok(!existsSync(session().path('images/sunset.png')), 'no file under the wrong extension');
   await vscode.waitForNotification('saved as images/sunset.jpg instead of sunset.png');
@@ -139,8 +131,8 @@ test('Generate Missing Images in This File confirms the count, then saves each a
   await vscode.screenshot('missing-images-confirmation');
   await dialog.clickButton('Generate');
 
-  await waitForFile('art/banner.png');
-  await waitForFile('art/tall lighthouse.png');
+  await session().waitForFile('art/banner.png');
+  await session().waitForFile('art/tall lighthouse.png');
   await vscode.waitForNotification('2 of 2 missing images generated');
   assert.ok(startsWith(session().path('art/banner.png'), PNG));
   assert.ok(startsWith(session().path('art/tall lighthouse.png'), PNG));

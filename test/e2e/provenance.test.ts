@@ -9,6 +9,7 @@ import { readProvenance } from '../../src/core/provenance';
 import { decodePng } from '../mock-api/png';
 import { digest, imageSizeFor, patternImage } from '../mock-api/pixels';
 import { useSession } from './harness/node-test';
+import { waitUntil } from './harness/wait';
 
 const PNG_PROMPT = 'a banana astronaut 宇航员香蕉';
 const JPEG_PROMPT = 'a robot painting 机器人画家';
@@ -27,14 +28,6 @@ const session = useSession({
   knobs: { generationDelayMs: 200 },
 });
 
-async function waitForFile(relativePath: string, timeout = 60_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!session().listFiles().includes(relativePath)) {
-    if (Date.now() >= deadline) throw new Error(`${relativePath} never appeared; the workspace holds ${JSON.stringify(session().listFiles())}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** The one task the stand-in finished since its last reset. */
 function onlyTaskId(): string {
   const ids = Object.keys(session().api.stats.taskFinishedAt);
@@ -46,7 +39,7 @@ async function generate(prompt: string, file: string): Promise<string> {
   const { vscode } = session();
   await vscode.runCommand('Nano Banana: Generate Image');
   await vscode.typeInInput(prompt);
-  await waitForFile(file);
+  await session().waitForFile(file);
   return onlyTaskId();
 }
 
@@ -104,7 +97,7 @@ test('Show Prompt on the PNG in the Explorer shows its prompt, model and task id
   const input = await vscode.waitForQuickInput();
   assert.equal(input.value, PNG_PROMPT);
   await vscode.acceptQuickPick();
-  await waitForFile('renders/a-banana-astronaut-2.png');
+  await session().waitForFile('renders/a-banana-astronaut-2.png');
   const again = session().api.stats.requests.find((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images'));
   const { action, prompt, model, aspect_ratio: ratio, resolution, count } = again?.body as Record<string, unknown>;
   assert.deepEqual({ action, prompt, model, ratio, resolution, count }, { action: 'generate', prompt: PNG_PROMPT, model: 'nano-banana-2', ratio: '16:9', resolution: '1K', count: 1 });
@@ -160,12 +153,8 @@ test('an image whose record cannot be written is saved as delivered, and the log
   assert.equal(readProvenance(bytes), undefined);
   assert.ok(bytes.subarray(-64).equals(Buffer.alloc(64, 0x20)), 'the file is exactly as delivered, trailer included');
   assert.deepEqual({ width: decodeJpeg(bytes).width, height: decodeJpeg(bytes).height }, SIZE);
-  const deadline = Date.now() + 30_000;
   const warning = `task ${taskId}: saving the image without its prompt record, which could not be written: not a complete JPEG file`;
-  while (!session().outputLog().includes(warning)) {
-    if (Date.now() >= deadline) assert.fail(`the log never said "${warning}"; it holds:\n${session().outputLog()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntil(() => session().outputLog().includes(warning), () => `the log never said "${warning}"; it holds:\n${session().outputLog()}`);
 
   await vscode.explorerContextMenu('renders/a-motion-photo.jpg', 'Show Prompt');
   await vscode.waitForNotification('"renders/a-motion-photo.jpg" carries no prompt');
