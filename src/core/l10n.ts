@@ -12,10 +12,6 @@ export function useL10nBundle(contents: L10nBundle | undefined): void {
   bundle = contents ?? {};
 }
 
-export function currentL10nBundle(): L10nBundle | undefined {
-  return Object.keys(bundle).length ? bundle : undefined;
-}
-
 /** `t('Saved {0} of {1}', 1, 2)`: the translation of the English message, with `{n}` filled in. */
 export function t(message: string, ...args: Array<string | number | boolean>): string {
   const template = bundle[message] ?? message;
