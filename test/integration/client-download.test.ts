@@ -8,21 +8,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../src/api/download';
 import { ApiError } from '../../src/api/errors';
-import { apiError, listDir, openClientEnv, removeDir, scratchDir, TEST_BACKOFF, until, type ClientEnv } from './helpers/clientEnv';
+import { apiError, listDir, removeDir, scratchDir, TEST_BACKOFF, until, useClientEnv } from './helpers/clientEnv';
 import { makePng, readPng } from './helpers/images';
 
-let env: ClientEnv;
+const env = useClientEnv();
 let dir: string;
 
-before(async () => {
-  env = await openClientEnv();
-});
 beforeEach(async () => {
-  env.mock.reset();
   dir = await scratchDir();
 });
 afterEach(async () => removeDir(dir));
-after(async () => env?.close());
 
 /** A finished result on the stand-in's image host; the generation itself is not under test here. */
 async function resultUrl(prompt = 'a quiet harbour'): Promise<string> {

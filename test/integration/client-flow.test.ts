@@ -8,22 +8,16 @@ import { decode as decodeJpeg } from 'jpeg-js';
 import { downloadImage } from '../../src/api/download';
 import type { TaskRecord } from '../../src/api/schemas';
 import { imageDataUri } from '../../src/core/dataUri';
-import { listDir, openClientEnv, removeDir, scratchDir, TEST_BACKOFF, type ClientEnv } from './helpers/clientEnv';
+import { listDir, removeDir, scratchDir, TEST_BACKOFF, useClientEnv, type ClientEnv } from './helpers/clientEnv';
 import { makePng, pngPixels, readPng } from './helpers/images';
 
-let env: ClientEnv;
+const env = useClientEnv();
 let dir: string;
 
-before(async () => {
-  env = await openClientEnv();
-});
 beforeEach(async () => {
-  env.mock.reset();
-  env.log.length = 0;
   dir = await scratchDir();
 });
 afterEach(async () => removeDir(dir));
-after(async () => env?.close());
 
 /** Submit, wait, and save every result as `baseName`. */
 async function run(request: Parameters<ClientEnv['client']['submit']>[0], baseName = 'x') {

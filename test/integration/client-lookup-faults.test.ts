@@ -1,21 +1,12 @@
 // The real client's lookups and the poller against the stand-in's injected faults: transient ones are
 // ridden out, refusals end the wait at once, and a task's own failure or a cancel ends it cleanly.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import { TaskPoller } from '../../src/api/poller';
-import { apiError, openClientEnv, until, type ClientEnv } from './helpers/clientEnv';
+import { apiError, until, useClientEnv } from './helpers/clientEnv';
 
-let env: ClientEnv;
-
-before(async () => {
-  env = await openClientEnv();
-});
-beforeEach(() => {
-  env.mock.reset();
-  env.log.length = 0;
-});
-after(async () => env?.close());
+const env = useClientEnv();
 
 const generate = { action: 'generate', prompt: 'a red bicycle' } as const;
 

@@ -1,21 +1,12 @@
 // The real client's submit against the stand-in's injected faults: what is retried and what is not (a
 // resent submit that reached the service is a second paid task), and that every fault ends as an ApiError.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { createAgent, neverReachedServer } from '../../src/api/http';
-import { apiError, openClientEnv, until, type ClientEnv } from './helpers/clientEnv';
+import { apiError, until, useClientEnv } from './helpers/clientEnv';
 
-let env: ClientEnv;
-
-before(async () => {
-  env = await openClientEnv();
-});
-beforeEach(() => {
-  env.mock.reset();
-  env.log.length = 0;
-});
-after(async () => env?.close());
+const env = useClientEnv();
 
 const generate = { action: 'generate', prompt: 'a red bicycle' } as const;
 

@@ -2,6 +2,7 @@
 // at a fresh stand-in on loopback, with a scratch directory per test.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { after, before, beforeEach } from 'node:test';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,23 @@ export interface ClientEnv {
   close(): Promise<void>;
 }
 
-export async function openClientEnv(knobs: MockKnobs = {}): Promise<ClientEnv> {
+/**
+ * Call at the top level of a test file: one stand-in and client for the whole file (opened in `before`,
+ * closed in `after`), with its knobs, counters and the client's log reset before each test. The object
+ * returned is filled in by `before`.
+ */
+export function useClientEnv(): ClientEnv {
+  const env = {} as ClientEnv;
+  before(async () => void Object.assign(env, await openClientEnv()));
+  beforeEach(() => {
+    env.mock.reset();
+    env.log.length = 0;
+  });
+  after(async () => env.close?.());
+  return env;
+}
+
+async function openClientEnv(knobs: MockKnobs = {}): Promise<ClientEnv> {
   // A made-up token: only the stand-in ever sees it.
   const mock = await startMockApi({ port: 0, token: `test-token-${randomUUID()}`, knobs: { generationDelayMs: 50, ...knobs } });
   const dispatcher = createAgent({ connectMs: 2_000, headersMs: 10_000, bodyMs: 10_000 });
