@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { initialOptions } from '../core/options';
 import { altTextFromPrompt } from '../core/markdownLink';
-import type { JobRecord } from '../jobs/job';
+import type { JobRecord } from '../model/job';
 import type { PendingJob } from '../jobs/pendingJobs';
 import { insertImageLinks } from '../markdown/insertImageLinks';
 import { relinkSaved } from '../missingImages/generateMissing';

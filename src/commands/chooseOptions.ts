@@ -1,4 +1,4 @@
-import type { JobAction, JobOptions } from '../jobs/job';
+import type { JobAction, JobOptions } from '../model/job';
 import { initialOptions } from '../core/options';
 import { readSettings } from '../services/settings';
 import { pickOptions } from '../ui/pickOptions';

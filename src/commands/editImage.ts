@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/dataUri';
 import { editedBaseName } from '../core/naming';
-import type { JobOptions, JobRecord } from '../jobs/job';
+import type { JobOptions, JobRecord } from '../model/job';
 import { askPrompt } from '../ui/askPrompt';
 import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { chooseOptions } from './chooseOptions';

@@ -1,7 +1,7 @@
 // Nano Banana: Generate Image — from the palette (saved into the output directory) or from a folder
 // in the Explorer (saved into that folder).
 import * as vscode from 'vscode';
-import type { JobOptions, JobRecord } from '../jobs/job';
+import type { JobOptions, JobRecord } from '../model/job';
 import type { MarkdownInsertion } from '../jobs/pendingJobs';
 import { slugFromPrompt } from '../core/naming';
 import { askPrompt } from '../ui/askPrompt';

@@ -1,6 +1,6 @@
 // What every command needs, built once in `activate` and handed to each command.
 import type * as vscode from 'vscode';
-import type { JobAction, JobOptions } from '../jobs/job';
+import type { JobAction, JobOptions } from '../model/job';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { JobStore } from '../jobs/jobStore';
 import type { PendingJobs } from '../jobs/pendingJobs';

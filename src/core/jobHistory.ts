@@ -2,7 +2,7 @@
 // older version, or edited by hand, must not break the panel), and the list is bounded so it cannot
 // grow without limit.
 import * as z from 'zod/mini';
-import { FINISHED_STAGES, type JobRecord } from '../jobs/job';
+import { FINISHED_STAGES, type JobRecord } from '../model/job';
 
 /** Newest jobs kept per workspace; older ones are dropped when a new one is recorded. */
 export const HISTORY_LIMIT = 500;

@@ -2,7 +2,7 @@
 // is asked for in, what it is called once its real type is known, and how the reference then reads.
 import { posix } from 'node:path';
 import { t } from './l10n';
-import type { JobOptions } from '../jobs/job';
+import type { JobOptions } from '../model/job';
 import { ASPECT_RATIOS, initialOptions, type OptionDefaults } from './options';
 import { isInsideFolder } from './outputPath';
 

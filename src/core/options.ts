@@ -1,5 +1,5 @@
 // Which models, ratios, resolutions and counts to offer, and what to pre-select.
-import type { JobAction, JobOptions } from '../jobs/job';
+import type { JobAction, JobOptions } from '../model/job';
 import { t } from './l10n';
 
 export const ASPECT_RATIOS = ['1:1', '3:2', '2:3', '16:9', '9:16', '4:3', '3:4'] as const;

@@ -10,7 +10,7 @@ import type { FinishedTask } from '../api/poller';
 import type { TaskRecord } from '../api/schemas';
 import type { Log } from '../services/log';
 import { fileNameForType } from '../core/missingImage';
-import type { JobCost, JobRecord, SavedImage } from './job';
+import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import type { PendingJob } from './pendingJobs';
 import { saveIntoFolder } from './saveToWorkspace';
 import { provenanceOf, stampImageFile } from './stampProvenance';

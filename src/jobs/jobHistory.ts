@@ -2,7 +2,7 @@
 // earlier sessions' results and generate them again after a reload.
 import type * as vscode from 'vscode';
 import type { Log } from '../services/log';
-import type { JobRecord } from './job';
+import type { JobRecord } from '../model/job';
 
 const KEY = 'nanoBanana.jobHistory';
 

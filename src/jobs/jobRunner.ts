@@ -10,7 +10,7 @@ import type { Log } from '../services/log';
 import { readSettings } from '../services/settings';
 import { showError } from '../ui/showError';
 import { fetchResults } from './fetchResults';
-import type { JobAction, JobOptions, JobRecord } from './job';
+import type { JobAction, JobOptions, JobRecord } from '../model/job';
 import type { JobStore } from './jobStore';
 import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
 

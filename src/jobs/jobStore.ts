@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isFinished, type JobRecord } from './job';
+import { isFinished, type JobRecord } from '../model/job';
 import type { JobHistory } from './jobHistory';
 
 /**

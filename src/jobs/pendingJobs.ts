@@ -1,7 +1,7 @@
 // Jobs the service has accepted but whose images are not saved yet, kept in the workspace's state so
 // a closed window, a reload or a crash cannot lose an image that is being paid for.
 import type * as vscode from 'vscode';
-import type { JobRecord } from './job';
+import type { JobRecord } from '../model/job';
 
 const KEY = 'nanoBanana.pendingJobs';
 

@@ -2,7 +2,7 @@
 // file that appears in the workspace already carries it and no half-stamped file is ever visible.
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { embedProvenance, embedProvenanceInHead, type Provenance } from '../core/provenance';
-import type { JobRecord } from './job';
+import type { JobRecord } from '../model/job';
 
 /** What the image itself says about its job. */
 export function provenanceOf(job: JobRecord, taskId: string): Provenance {

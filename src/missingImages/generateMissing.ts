@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { slugFromPrompt } from '../core/naming';
-import type { JobOptions, JobRecord } from '../jobs/job';
+import type { JobOptions, JobRecord } from '../model/job';
 import type { ReferencedFile } from '../jobs/pendingJobs';
 import type { Services } from '../commands/services';
 import type { MissingImage } from './missingReferences';

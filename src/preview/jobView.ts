@@ -1,7 +1,7 @@
 // What the webview gets to see of a job: display fields only, with image files already turned
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
 import { t } from '../core/l10n';
-import type { JobCost, JobRecord, SavedImage } from '../jobs/job';
+import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
 
 export interface JobViewContext {

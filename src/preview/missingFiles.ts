@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { JobRecord } from '../jobs/job';
+import type { JobRecord } from '../model/job';
 
 /**
  * `Uri.toString()` of the saved files of `jobs` that no longer exist, so the panel can say so instead of

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { altTextFromPrompt } from '../core/markdownLink';
-import type { JobRecord } from '../jobs/job';
+import type { JobRecord } from '../model/job';
 import type { JobStore } from '../jobs/jobStore';
 import { markdownLinkFor } from '../markdown/markdownLinkFor';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';

@@ -1,6 +1,6 @@
 // The one message protocol between the preview panel (extension host) and its webview script.
 // Both sides import this file, so it must stay free of `vscode` and of DOM-only code.
-import type { JobAction, JobStage } from '../jobs/job';
+import type { JobAction, JobStage } from '../model/job';
 
 export interface ImageView {
   /** `asWebviewUri` of the file; absent when the file must not be shown as an image (see isRenderableMime) or is gone. */

@@ -1,7 +1,7 @@
 // Options in one quick pick: the first item accepts everything as pre-selected, so a single Enter
 // goes on; the other items open a sub-pick for one option and come back.
 import * as vscode from 'vscode';
-import type { JobAction, JobOptions } from '../jobs/job';
+import type { JobAction, JobOptions } from '../model/job';
 import { ASPECT_RATIOS, describeOptions, fitResolution, knownModels, supportedResolutions } from '../core/options';
 
 type Field = 'model' | 'aspectRatio' | 'resolution' | 'count';

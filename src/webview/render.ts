@@ -1,5 +1,5 @@
 // Builds one job's card from host state: large for the latest job, smaller in the gallery of earlier ones.
-import { isFinished, type JobStage } from '../jobs/job';
+import { isFinished, type JobStage } from '../model/job';
 import { isRenderableMime, type ImageActionType, type ImageView, type JobView, type WebviewMessage } from '../preview/protocol';
 import { t } from '../core/l10n';
 import { button, h } from './dom';

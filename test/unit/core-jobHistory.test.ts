@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HISTORY_LIMIT, parseJobHistory, withJobRecorded } from '../../src/core/jobHistory';
-import type { JobRecord } from '../../src/jobs/job';
+import type { JobRecord } from '../../src/model/job';
 
 function job(overrides: Partial<JobRecord> = {}): JobRecord {
   return {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { embedProvenance, readProvenance } from '../../src/core/provenance';
-import type { JobRecord } from '../../src/jobs/job';
+import type { JobRecord } from '../../src/model/job';
 import { provenanceOf, stampImageFile } from '../../src/jobs/stampProvenance';
 import { makeJpeg, makePng, makeWebpVp8l } from '../integration/helpers/images';
 

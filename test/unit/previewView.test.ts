@@ -1,7 +1,7 @@
 // What the host hands the webview: the job view mapping and the static page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { JobRecord } from '../../src/jobs/job';
+import type { JobRecord } from '../../src/model/job';
 import { formatCost, toJobView } from '../../src/preview/jobView';
 import { previewHtml } from '../../src/preview/previewHtml';
 

@@ -1,5 +1,5 @@
-// A job is one user request (generate or edit) followed from submit to the files on disk.
-// Plain data, no `vscode` import: it is persisted in workspace state (pending jobs, history) and shown in the preview.
+// A job is one user request (generate or edit) followed from submit to the files on disk. The bottom of
+// the house: plain data shared by the host, the webview and the pure helpers, persisted in workspace state.
 
 export type JobAction = 'generate' | 'edit';
 
