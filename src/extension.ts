@@ -1,9 +1,9 @@
-// Wires the extension together: services, the job runner, the preview panel and one command per action.
+// Wires the extension together: services, the job engine, the preview panel and one command per action.
 import * as vscode from 'vscode';
 import { clearApiToken, setApiToken } from './commands/apiToken';
 import { checkPendingTasks, resumeInterruptedJobs } from './commands/checkPendingTasks';
 import { editImage } from './commands/editImage';
-import { GENERATE_MISSING_IMAGE_COMMAND, generateMissingImage } from './commands/generateMissingImage';
+import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
@@ -11,11 +11,12 @@ import type { Services } from './commands/services';
 import { showPrompt } from './commands/showPrompt';
 import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
-import { JobRunner } from './jobs/jobRunner';
+import { JobEngine } from './jobs/jobEngine';
 import { JobStore } from './jobs/jobStore';
 import { PendingJobs } from './jobs/pendingJobs';
 import { MarkdownEditorTracker } from './markdown/markdownEditorTracker';
-import { MissingImageActions } from './missingImages/missingImageActions';
+import { GENERATE_MISSING_IMAGE_COMMAND, MissingImageActions } from './missingImages/missingImageActions';
+import { NotifiedJobs } from './presenters/notificationPresenter';
 import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
 import { Log } from './services/log';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
+  const engine = new JobEngine({ store, session, pending, log, reveal: () => showPreview(true) });
   const services: Services = {
     context,
     store,
@@ -50,7 +52,8 @@ export function activate(context: vscode.ExtensionContext): void {
     pending,
     log,
     markdownEditors,
-    runner: new JobRunner({ store, session, pending, log, reveal: () => showPreview(true) }),
+    engine,
+    runner: new NotifiedJobs(engine, log),
     lastOptions: new Map(),
     showPreview,
   };

@@ -8,8 +8,8 @@ import type { JobRecord } from '../model/job';
 import type { PendingJob } from '../jobs/pendingJobs';
 import { insertImageLinks } from '../markdown/insertImageLinks';
 import { relinkSaved } from '../missingImages/generateMissing';
+import { announceRelinked, announceSaved } from '../presenters/announce';
 import { readSettings } from '../services/settings';
-import { announceSaved } from './generateImage';
 import type { Services } from './services';
 import { outputFolderFor } from './targetFolder';
 
@@ -53,8 +53,8 @@ async function resume(services: Services, entry: PendingJob, token: string): Pro
 }
 
 async function afterSaved(services: Services, job: JobRecord, entry: PendingJob): Promise<void> {
-  announceSaved(services, job);
-  if (entry.referencedFile) await relinkSaved(services, job, entry.referencedFile);
+  announceSaved(job, services.showPreview);
+  if (entry.referencedFile) announceRelinked(await relinkSaved(job, entry.referencedFile, services.log));
   if (!entry.insertion) return;
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.insertion.document, true));

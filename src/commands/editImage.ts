@@ -5,10 +5,10 @@ import { posix } from 'node:path';
 import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/dataUri';
 import { editedBaseName } from '../core/naming';
 import type { JobOptions, JobRecord } from '../model/job';
+import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
 import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { chooseOptions } from './chooseOptions';
-import { announceSaved } from './generateImage';
 import type { Services } from './services';
 
 const IMAGE_GLOB = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}';
@@ -41,7 +41,7 @@ export async function editImage(services: Services, clicked?: unknown, selection
     },
     token,
   );
-  if (job) announceSaved(services, job);
+  if (job) announceSaved(job, services.showPreview);
   return job;
 }
 

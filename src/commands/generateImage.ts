@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { JobOptions, JobRecord } from '../model/job';
 import type { MarkdownInsertion } from '../jobs/pendingJobs';
 import { slugFromPrompt } from '../core/naming';
+import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
 import { chooseOptions } from './chooseOptions';
 import type { Services } from './services';
@@ -44,12 +45,6 @@ export async function generateWith(services: Services, preset: GeneratePreset): 
     { action: 'generate', prompt, options, sourceImages: [], targetFolder: folder, baseName: slugFromPrompt(prompt), insertion: preset.insertion },
     token,
   );
-  if (job) announceSaved(services, job);
+  if (job) announceSaved(job, services.showPreview);
   return job;
-}
-
-export function announceSaved(services: Services, job: JobRecord): void {
-  services.showPreview(true);
-  const names = job.images.map((image) => image.label).join(', ');
-  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Nano Banana: saved {0}', names)}`, 8000);
 }

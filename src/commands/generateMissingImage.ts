@@ -2,21 +2,14 @@
 // exist: the prompt starts as the alt text, the aspect ratio follows the reference's width and height.
 import * as vscode from 'vscode';
 import { optionsForReference, promptForReference } from '../core/missingImage';
-import { generateMissing } from '../missingImages/generateMissing';
+import type { MissingImageArgs } from '../missingImages/missingImageActions';
 import { missingImages, referencesOf } from '../missingImages/missingReferences';
+import { announceSaved } from '../presenters/announce';
 import { readSettings } from '../services/settings';
 import { askPrompt } from '../ui/askPrompt';
-import { announceSaved } from './generateImage';
 import { chooseOptions } from './chooseOptions';
+import { generateMissing } from './generateMissing';
 import type { Services } from './services';
-
-export const GENERATE_MISSING_IMAGE_COMMAND = 'nanoBanana.generateMissingImage';
-
-/** What the code action hands over: the document and the reference's decoded path, found again on run. */
-export interface MissingImageArgs {
-  document: string;
-  path: string;
-}
 
 export async function generateMissingImage(services: Services, args: unknown): Promise<void> {
   if (!isArgs(args)) throw new Error(vscode.l10n.t('Generate Missing Image needs the document and the image path of a reference.'));
@@ -41,7 +34,7 @@ export async function generateMissingImage(services: Services, args: unknown): P
   const options = await chooseOptions(services, 'generate', title, preset);
   if (!options) return;
   const job = await generateMissing(services, missing, prompt, options, token);
-  if (job) announceSaved(services, job);
+  if (job) announceSaved(job, services.showPreview);
 }
 
 function isArgs(value: unknown): value is MissingImageArgs {

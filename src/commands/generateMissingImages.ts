@@ -2,9 +2,9 @@
 // document references but that does not exist, after one confirmation, with the settings' options.
 import * as vscode from 'vscode';
 import { optionsForReference, promptForReference } from '../core/missingImage';
-import { generateMissing } from '../missingImages/generateMissing';
 import { missingImages, referenceLanguage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
+import { generateMissing } from './generateMissing';
 import type { Services } from './services';
 
 export async function generateMissingImages(services: Services): Promise<void> {

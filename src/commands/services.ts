@@ -1,10 +1,11 @@
 // What every command needs, built once in `activate` and handed to each command.
 import type * as vscode from 'vscode';
 import type { JobAction, JobOptions } from '../model/job';
-import type { JobRunner } from '../jobs/jobRunner';
+import type { JobEngine } from '../jobs/jobEngine';
 import type { JobStore } from '../jobs/jobStore';
 import type { PendingJobs } from '../jobs/pendingJobs';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
+import type { NotifiedJobs } from '../presenters/notificationPresenter';
 import type { Log } from '../services/log';
 import type { TokenStore } from '../services/tokenStore';
 
@@ -13,7 +14,10 @@ export interface Services {
   store: JobStore;
   tokens: TokenStore;
   pending: PendingJobs;
-  runner: JobRunner;
+  /** The job engine, for front doors that present jobs their own way (the language-model tools). */
+  engine: JobEngine;
+  /** The engine shown in notifications, as commands run it. */
+  runner: NotifiedJobs;
   log: Log;
   markdownEditors: MarkdownEditorTracker;
   /** This session's last choice per kind of job, so Enter repeats it. */

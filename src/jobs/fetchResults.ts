@@ -97,12 +97,13 @@ async function stampOrKeep(path: string, job: JobRecord, taskId: string, log: Lo
 }
 
 /**
- * A referenced file keeps its name, with the extension of the type that really arrived (the service
- * decides between PNG and JPEG); `saveIntoFolder` adds `-2` only if that name is taken meanwhile.
+ * A referenced or asked-for file keeps its name, with the extension of the type that really arrived (the
+ * service decides between PNG and JPEG); `saveIntoFolder` adds `-2` only if that name is taken meanwhile.
  */
 function fileNameFor(entry: PendingJob, extension: string): { baseName: string; extension: string } {
-  if (!entry.referencedFile) return { baseName: entry.baseName, extension };
-  const name = fileNameForType(entry.referencedFile.fileName, extension);
+  const wanted = entry.referencedFile?.fileName ?? entry.fileName;
+  if (!wanted) return { baseName: entry.baseName, extension };
+  const name = fileNameForType(wanted, extension);
   const dot = name.lastIndexOf('.');
   return { baseName: name.slice(0, dot), extension: name.slice(dot + 1) };
 }

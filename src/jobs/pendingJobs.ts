@@ -26,6 +26,8 @@ export interface PendingJob {
   baseName: string;
   /** Where "Generate Image and Insert Link" was started, to insert the link once the image is saved. */
   insertion?: MarkdownInsertion;
+  /** A file name asked for by the caller (a language-model tool's `path`), used instead of `baseName`. */
+  fileName?: string;
   /** Saves the first image under the referenced name instead of one made from `baseName`. */
   referencedFile?: ReferencedFile;
 }

@@ -1,8 +1,16 @@
 // The quick fix on an image reference whose local file does not exist, offered from the lightbulb
 // and Ctrl+. wherever the cursor touches the reference (or, for `![alt][label]`, its definition's target).
 import * as vscode from 'vscode';
-import { GENERATE_MISSING_IMAGE_COMMAND, type MissingImageArgs } from '../commands/generateMissingImage';
 import { missingImages, referencesOf } from './missingReferences';
+
+/** Run by the quick fix with the reference it was offered on; not in the palette. */
+export const GENERATE_MISSING_IMAGE_COMMAND = 'nanoBanana.generateMissingImage';
+
+/** What the code action hands over: the document and the reference's decoded path, found again on run. */
+export interface MissingImageArgs {
+  document: string;
+  path: string;
+}
 
 export class MissingImageActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };

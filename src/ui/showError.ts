@@ -6,16 +6,14 @@ import { CONSOLE_URL } from '../services/tokenStore';
 import type { Log } from '../services/log';
 
 export interface ErrorContext {
-  /** What failed, in English for the log (it is read in bug reports). */
-  log: string;
-  /** The same, translated, before a message that is not the service's own explanation. */
+  /** What failed, translated, before a message that is not the service's own explanation. */
   shown: string;
   /** A sentence appended to the message, already translated. */
   hint?: string;
 }
 
-export async function showError(error: unknown, log: Log, { log: logContext, shown, hint }: ErrorContext): Promise<void> {
-  log.error(logContext, error);
+/** Shows an error that was already logged where it happened; "Open Output" shows that log. */
+export async function showError(error: unknown, log: Log, { shown, hint }: ErrorContext): Promise<void> {
   if (error instanceof InputImageError) {
     void vscode.window.showErrorMessage(error.message);
     return;

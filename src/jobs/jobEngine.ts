@@ -1,16 +1,16 @@
-// Runs jobs behind a cancellable progress notification that names their stage. Once the service has
-// accepted a job it is persisted until its images are saved, so a failure, a cancellation or a closed
-// window never loses an image that is being paid for: it can be resumed with its task id.
+// Runs jobs from submit to saved files, for every front door alike (commands, the panel, language-model
+// tools). Once the service has accepted a job it is persisted until its images are saved, so a failure, a
+// cancellation or a closed window never loses an image that is being paid for: it can be resumed with its
+// task id. It shows nothing itself: a presenter shows the progress, and the outcome goes back to the caller.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
+import type { JobAction, JobOptions, JobRecord } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
 import type { Log } from '../services/log';
 import { readSettings } from '../services/settings';
-import { showError } from '../ui/showError';
 import { fetchResults } from './fetchResults';
-import type { JobAction, JobOptions, JobRecord } from '../model/job';
 import type { JobStore } from './jobStore';
 import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
 
@@ -23,11 +23,42 @@ export interface JobSpec {
   sourceImages: vscode.Uri[];
   targetFolder: vscode.Uri;
   baseName: string;
+  /** A file name asked for in the target folder; its extension follows the bytes that arrive. */
+  fileName?: string;
   insertion?: MarkdownInsertion;
   referencedFile?: ReferencedFile;
 }
 
-export interface JobRunnerDeps {
+/** What a presenter hands the running job: the signal that cancels it, and where its stage messages go. */
+export interface JobProgress {
+  signal: AbortSignal;
+  report(message: string): void;
+}
+
+/** How one front door shows a running job and the end of one that saved nothing. */
+export interface JobPresenter {
+  /** Shows the job while `work` runs; resolves or rejects as `work` does. */
+  show<T>(title: string, work: (progress: JobProgress) => Promise<T>): Promise<T>;
+  /** Called once the job ended without its images, after `show` has settled. */
+  ended?(outcome: UnsavedOutcome): void;
+}
+
+export type UnsavedOutcome =
+  | {
+      status: 'failed';
+      job: JobRecord;
+      error: unknown;
+      /** The service accepted the task and did not report it failed: Check Pending Tasks can still fetch it. */
+      resumable: boolean;
+    }
+  | {
+      status: 'cancelled';
+      job: JobRecord;
+    };
+
+export type JobOutcome = { status: 'saved'; job: JobRecord } | UnsavedOutcome;
+
+export interface JobEngineDeps {
   store: JobStore;
   session: ApiSession;
   pending: PendingJobs;
@@ -36,16 +67,10 @@ export interface JobRunnerDeps {
   reveal(): void;
 }
 
-interface Work {
-  signal: AbortSignal;
-  report(message: string): void;
-}
+export class JobEngine {
+  constructor(private readonly deps: JobEngineDeps) {}
 
-export class JobRunner {
-  constructor(private readonly deps: JobRunnerDeps) {}
-
-  /** The finished record with its saved images, or undefined when it failed or was cancelled (already reported). */
-  run(spec: JobSpec, token: string): Promise<JobRecord | undefined> {
+  run(spec: JobSpec, token: string, presenter: JobPresenter): Promise<JobOutcome> {
     const job: JobRecord = {
       id: randomUUID(),
       action: spec.action,
@@ -57,9 +82,9 @@ export class JobRunner {
       images: [],
       createdAt: Date.now(),
     };
-    const entry: PendingJob = { job, baseName: spec.baseName, insertion: spec.insertion, referencedFile: spec.referencedFile };
+    const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
-    return this.withProgress(title, entry, async ({ signal, report }) => {
+    return this.present(presenter, title, entry, async ({ signal, report }) => {
       const settings = readSettings();
       const api = await this.deps.session.connect(token);
       this.deps.store.upsert(job);
@@ -73,12 +98,12 @@ export class JobRunner {
   }
 
   /** Picks up a persisted job where it stopped: waiting, downloading or saving. */
-  resume(entry: PendingJob, token: string): Promise<JobRecord | undefined> {
+  resume(entry: PendingJob, token: string, presenter: JobPresenter): Promise<JobOutcome> {
     const resumed: PendingJob = { ...entry, job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
-    return this.withProgress(vscode.l10n.t('Nano Banana: fetching results'), resumed, (work) => this.fetch(resumed, token, work));
+    return this.present(presenter, vscode.l10n.t('Nano Banana: fetching results'), resumed, (progress) => this.fetch(resumed, token, progress));
   }
 
-  private async fetch(entry: PendingJob, token: string, { signal, report }: Work): Promise<void> {
+  private async fetch(entry: PendingJob, token: string, { signal, report }: JobProgress): Promise<void> {
     const api = await this.deps.session.connect(token);
     this.deps.reveal();
     await fetchResults(entry, {
@@ -95,29 +120,19 @@ export class JobRunner {
     await this.deps.pending.remove(entry.job.id);
   }
 
-  private async withProgress(title: string, entry: PendingJob, work: (work: Work) => Promise<void>): Promise<JobRecord | undefined> {
-    let failure: { error: unknown } | undefined;
-    const job = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (progress, cancellation) => {
-        const controller = new AbortController();
-        cancellation.onCancellationRequested(() => controller.abort());
-        try {
-          await work({ signal: controller.signal, report: (message) => progress.report({ message }) });
-          return entry.job;
-        } catch (error) {
-          failure = { error };
-          return undefined;
-        }
-      },
-    );
-    // Reported once the progress is gone, so a frozen "Waiting…" with a Cancel button that no longer
-    // cancels anything never stands beside the error.
-    if (failure) await this.fail(entry, failure.error);
-    return job;
+  private async present(presenter: JobPresenter, title: string, entry: PendingJob, work: (progress: JobProgress) => Promise<void>): Promise<JobOutcome> {
+    try {
+      await presenter.show(title, work);
+      return { status: 'saved', job: structuredClone(entry.job) };
+    } catch (error) {
+      const outcome = await this.settleUnsaved(entry, error);
+      presenter.ended?.(outcome);
+      return outcome;
+    }
   }
 
-  private async fail(entry: PendingJob, error: unknown): Promise<void> {
+  /** Records how the job ended and keeps it pending when the service may still deliver its images. */
+  private async settleUnsaved(entry: PendingJob, error: unknown): Promise<UnsavedOutcome> {
     const { job } = entry;
     // fetchResults marks the job failed only when the service itself reported the task as failed.
     const failedAtService = job.stage === 'failed';
@@ -131,23 +146,12 @@ export class JobRunner {
     const resumable = !!job.taskId && !failedAtService;
     if (resumable) await this.deps.pending.save(entry);
     else await this.deps.pending.remove(job.id);
-
-    // Not awaited: the command is over; the message stays until the user answers it.
-    if (!cancelled) {
-      const hint = resumable ? vscode.l10n.t('The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.') : undefined;
-      void showError(error, this.deps.log, { log: 'The job failed', shown: vscode.l10n.t('The job failed'), hint });
-      return;
+    if (cancelled) {
+      this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : ' before submitting'}`);
+      return { status: 'cancelled', job: structuredClone(job) };
     }
-    this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : ' before submitting'}`);
-    if (!job.taskId) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: cancelled before anything was sent.'));
-      return;
-    }
-    const { taskId } = job;
-    const copy = vscode.l10n.t('Copy Task Id');
-    void vscode.window
-      .showInformationMessage(vscode.l10n.t('Nano Banana: cancelled. The service may still finish task {0}; "Check Pending Tasks" can fetch its images later.', taskId), copy)
-      .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(taskId) : undefined));
+    this.deps.log.error('The job failed', error);
+    return { status: 'failed', job: structuredClone(job), error, resumable };
   }
 }
 

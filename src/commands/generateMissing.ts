@@ -1,0 +1,14 @@
+// Runs the job for one missing image as a command does: in a notification, and telling the user when the
+// reference had to follow the saved file's name.
+import type { MissingImage } from '../missingImages/missingReferences';
+import { missingImageSpec, relinkSaved } from '../missingImages/generateMissing';
+import type { JobOptions, JobRecord } from '../model/job';
+import { announceRelinked } from '../presenters/announce';
+import type { Services } from './services';
+
+export async function generateMissing(services: Services, missing: MissingImage, prompt: string, options: JobOptions, token: string): Promise<JobRecord | undefined> {
+  const spec = missingImageSpec(missing, prompt, options);
+  const job = await services.runner.run(spec, token);
+  if (job && spec.referencedFile) announceRelinked(await relinkSaved(job, spec.referencedFile, services.log));
+  return job;
+}

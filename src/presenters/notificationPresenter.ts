@@ -1,0 +1,67 @@
+// How a job started by a person is shown: a progress notification with Cancel that names the stage, and
+// once it is gone, a message for a job that saved nothing (the error with the action that helps, or the
+// task id of a cancelled task the service may still finish).
+import * as vscode from 'vscode';
+import type { JobEngine, JobOutcome, JobPresenter, JobProgress, JobSpec, UnsavedOutcome } from '../jobs/jobEngine';
+import type { PendingJob } from '../jobs/pendingJobs';
+import type { JobRecord } from '../model/job';
+import type { Log } from '../services/log';
+import { showError } from '../ui/showError';
+
+export class NotificationPresenter implements JobPresenter {
+  constructor(private readonly log: Log) {}
+
+  show<T>(title: string, work: (progress: JobProgress) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancellation) => {
+        const controller = new AbortController();
+        const listener = cancellation.onCancellationRequested(() => controller.abort());
+        try {
+          return await work({ signal: controller.signal, report: (message) => progress.report({ message }) });
+        } finally {
+          listener.dispose();
+        }
+      }),
+    );
+  }
+
+  // Not awaited by the engine: the command is over; a message stays until the user answers it.
+  ended(outcome: UnsavedOutcome): void {
+    const { job } = outcome;
+    if (outcome.status === 'failed') {
+      const hint = outcome.resumable ? vscode.l10n.t('The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.') : undefined;
+      void showError(outcome.error, this.log, { shown: vscode.l10n.t('The job failed'), hint });
+      return;
+    }
+    if (!job.taskId) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: cancelled before anything was sent.'));
+      return;
+    }
+    const { taskId } = job;
+    const copy = vscode.l10n.t('Copy Task Id');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Nano Banana: cancelled. The service may still finish task {0}; "Check Pending Tasks" can fetch its images later.', taskId), copy)
+      .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(taskId) : undefined));
+  }
+}
+
+/** The engine as the commands use it: shown in notifications, resolving to the saved job or undefined (already told). */
+export class NotifiedJobs {
+  private readonly presenter: NotificationPresenter;
+
+  constructor(private readonly engine: JobEngine, log: Log) {
+    this.presenter = new NotificationPresenter(log);
+  }
+
+  async run(spec: JobSpec, token: string): Promise<JobRecord | undefined> {
+    return savedJob(await this.engine.run(spec, token, this.presenter));
+  }
+
+  async resume(entry: PendingJob, token: string): Promise<JobRecord | undefined> {
+    return savedJob(await this.engine.resume(entry, token, this.presenter));
+  }
+}
+
+function savedJob(outcome: JobOutcome): JobRecord | undefined {
+  return outcome.status === 'saved' ? outcome.job : undefined;
+}
