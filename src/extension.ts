@@ -21,6 +21,7 @@ import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './prev
 import { ApiSession } from './services/apiSession';
 import { Log } from './services/log';
 import { TokenStore } from './services/tokenStore';
+import { registerTools } from './tools/registerTools';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Messages from src/api and src/core are translated from the same bundle as vscode.l10n.t's.
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
     lastOptions: new Map(),
     showPreview,
   };
-  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register());
+  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register(), ...registerTools(services));
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(services, folder),

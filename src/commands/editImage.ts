@@ -2,8 +2,9 @@
 // images picked from the workspace. Every input is checked before anything is sent.
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
-import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/dataUri';
+import { InputImageError } from '../core/dataUri';
 import { editedBaseName } from '../core/naming';
+import { readInputImages } from '../jobs/inputImages';
 import type { JobOptions, JobRecord } from '../model/job';
 import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
@@ -61,22 +62,11 @@ async function chooseImages(clicked: unknown, selection: unknown): Promise<vscod
 
 /** Data URIs of every input, or undefined after telling the user which file cannot be sent. */
 async function readInputs(images: vscode.Uri[]): Promise<string[] | undefined> {
-  const urls: string[] = [];
-  for (const image of images) {
-    const name = vscode.workspace.asRelativePath(image, false);
-    try {
-      const stat = await vscode.workspace.fs.stat(image);
-      if (stat.type & vscode.FileType.Directory) throw new InputImageError(name, vscode.l10n.t('"{0}" is a folder, not an image.', name));
-      if (stat.size > MAX_INPUT_IMAGE_BYTES) {
-        const megabytes = (stat.size / 1024 / 1024).toFixed(1);
-        throw new InputImageError(name, vscode.l10n.t('"{0}" is {1} MB; the service accepts images of at most 10 MB. Resize or compress it first.', name, megabytes));
-      }
-      urls.push(imageDataUri(await vscode.workspace.fs.readFile(image), name));
-    } catch (error) {
-      const message = error instanceof InputImageError ? error.message : vscode.l10n.t('"{0}" could not be read: {1}', name, (error as Error).message);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0} Nothing was sent.', message));
-      return undefined;
-    }
+  try {
+    return await readInputImages(images);
+  } catch (error) {
+    const message = error instanceof InputImageError ? error.message : String(error);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0} Nothing was sent.', message));
+    return undefined;
   }
-  return urls;
 }

@@ -1,0 +1,73 @@
+// nanoBanana_editImage: an agent asks for a change to one or more workspace images; the result is saved at
+// the path it chooses or, without one, next to the first image, as Edit Image does.
+import { posix } from 'node:path';
+import * as vscode from 'vscode';
+import type { Services } from '../commands/services';
+import { editedBaseName } from '../core/naming';
+import { describeOptions } from '../core/options';
+import type { JobSpec } from '../jobs/jobEngine';
+import { readInputImages } from '../jobs/inputImages';
+import { readSettings } from '../services/settings';
+import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
+import { imagePaths, requiredPrompt, toolOptions, workspacePath, type OptionsInput } from './toolInput';
+import { answer, billedConfirmation, destinationFor, relativeLabel, runForTool, workspaceFolder, type Destination } from './toolSupport';
+
+export interface EditImageInput extends Omit<OptionsInput, 'count'> {
+  images?: unknown;
+  prompt?: unknown;
+  path?: unknown;
+}
+
+interface Plan {
+  spec: Omit<JobSpec, 'imageUrls'>;
+  destination: Destination;
+}
+
+export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
+  static readonly id = 'nanoBanana_editImage';
+
+  constructor(private readonly services: Services) {}
+
+  async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<EditImageInput>): Promise<vscode.PreparedToolInvocation> {
+    let plan: Plan;
+    try {
+      plan = planEdit(input);
+      // Unreadable or oversized inputs are refused by invoke; nothing is billed, so nothing needs confirming.
+      await readInputImages(plan.spec.sourceImages);
+    } catch {
+      return { invocationMessage: vscode.l10n.t('Checking the image request…') };
+    }
+    const sources = plan.spec.sourceImages.map(relativeLabel).join(', ');
+    return {
+      invocationMessage: vscode.l10n.t('Editing {0}…', sources),
+      confirmationMessages: billedConfirmation(vscode.l10n.t('Edit an image with Nano Banana?'), [
+        vscode.l10n.t('Images sent: {0}', sources),
+        vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
+        vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
+        vscode.l10n.t('Saved to {0}', plan.destination.label),
+      ]),
+    };
+  }
+
+  invoke({ input }: vscode.LanguageModelToolInvocationOptions<EditImageInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    return answer(this.services, EditImageTool.id, async () => {
+      const plan = planEdit(input);
+      const imageUrls = await readInputImages(plan.spec.sourceImages);
+      const apiToken = await this.services.tokens.getOrAsk();
+      if (!apiToken) return NO_TOKEN_TEXT;
+      const outcome = await runForTool(this.services, { ...plan.spec, imageUrls }, apiToken, cancellation);
+      return outcome.status === 'saved' ? savedText(outcome.job, plan.destination.asked) : unsavedText(outcome);
+    });
+  }
+}
+
+function planEdit(input: EditImageInput): Plan {
+  const folder = workspaceFolder();
+  const sourceImages = imagePaths(input.images).map((path) => folder.uri.with({ path: workspacePath(folder.uri.path, path, 'images') }));
+  const prompt = requiredPrompt(input.prompt);
+  const options = toolOptions('edit', { ...input, count: undefined }, readSettings(folder.uri));
+  const baseName = editedBaseName(posix.basename(sourceImages[0].path));
+  const destination = destinationFor(folder, input.path, baseName, () => vscode.Uri.joinPath(sourceImages[0], '..'));
+  const { targetFolder, fileName } = destination;
+  return { spec: { action: 'edit', prompt, options, sourceImages, baseName, targetFolder, fileName }, destination };
+}

@@ -1,0 +1,71 @@
+// nanoBanana_generateImage: an agent asks for an image from a prompt, saved at a workspace path it chooses
+// or, without one, into the output directory named after the prompt, as Generate Image does.
+import * as vscode from 'vscode';
+import type { Services } from '../commands/services';
+import { outputFolderFor } from '../commands/targetFolder';
+import { slugFromPrompt } from '../core/naming';
+import { describeOptions } from '../core/options';
+import type { JobSpec } from '../jobs/jobEngine';
+import { readSettings } from '../services/settings';
+import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
+import { requiredPrompt, toolOptions, ToolInputError, type OptionsInput } from './toolInput';
+import { answer, billedConfirmation, destinationFor, runForTool, workspaceFolder, type Destination } from './toolSupport';
+
+export interface GenerateImageInput extends OptionsInput {
+  prompt?: unknown;
+  path?: unknown;
+}
+
+interface Plan {
+  spec: JobSpec;
+  destination: Destination;
+}
+
+export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImageInput> {
+  static readonly id = 'nanoBanana_generateImage';
+
+  constructor(private readonly services: Services) {}
+
+  prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): vscode.PreparedToolInvocation {
+    let plan: Plan;
+    try {
+      plan = planGeneration(input);
+    } catch {
+      // Refused by invoke with the reason; nothing is billed, so nothing needs confirming.
+      return { invocationMessage: vscode.l10n.t('Checking the image request…') };
+    }
+    return {
+      invocationMessage: vscode.l10n.t('Generating {0}…', plan.destination.label),
+      confirmationMessages: billedConfirmation(vscode.l10n.t('Generate an image with Nano Banana?'), [
+        vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
+        vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
+        vscode.l10n.t('Saved to {0}', plan.destination.label),
+      ]),
+    };
+  }
+
+  invoke({ input }: vscode.LanguageModelToolInvocationOptions<GenerateImageInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    return answer(this.services, GenerateImageTool.id, async () => {
+      const plan = planGeneration(input);
+      const apiToken = await this.services.tokens.getOrAsk();
+      if (!apiToken) return NO_TOKEN_TEXT;
+      const outcome = await runForTool(this.services, plan.spec, apiToken, cancellation);
+      return outcome.status === 'saved' ? savedText(outcome.job, plan.destination.asked) : unsavedText(outcome);
+    });
+  }
+}
+
+function planGeneration(input: GenerateImageInput): Plan {
+  const folder = workspaceFolder();
+  const prompt = requiredPrompt(input.prompt);
+  const options = toolOptions('generate', input, readSettings(folder.uri));
+  const baseName = slugFromPrompt(prompt);
+  const destination = destinationFor(folder, input.path, baseName, () => {
+    const choice = outputFolderFor(folder.uri);
+    if (!('folder' in choice)) throw new ToolInputError('error' in choice ? choice.error : 'No output folder could be found.');
+    return choice.folder;
+  });
+  const { targetFolder, fileName } = destination;
+  return { spec: { action: 'generate', prompt, options, sourceImages: [], targetFolder, baseName, fileName }, destination };
+}
+

@@ -1,0 +1,66 @@
+// What the three language-model tools share: the workspace folder their paths are relative to, running a
+// job with the chat's cancellation, and answering with text whatever happens, so the agent always learns
+// what was saved, what was refused and what the user can do.
+import * as vscode from 'vscode';
+import { InputImageError } from '../core/dataUri';
+import type { Services } from '../commands/services';
+import type { JobOutcome, JobSpec } from '../jobs/jobEngine';
+import { announceSaved } from '../presenters/announce';
+import { ToolPresenter } from '../presenters/toolPresenter';
+import { refusedText } from './resultText';
+import { outputTarget, ToolInputError } from './toolInput';
+
+export function textResult(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+/** The folder every tool path is relative to: the first of the window's workspace folders. */
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new ToolInputError('No folder is open in VS Code, so there is nowhere to save images. Ask the user to open the project folder.');
+  return folder;
+}
+
+export function relativeLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+/** A tool's answer: its work's text, or the refusal of bad input, or an unexpected failure, all as text. */
+export async function answer(services: Services, tool: string, work: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
+  try {
+    return textResult(await work());
+  } catch (error) {
+    if (error instanceof ToolInputError || error instanceof InputImageError) return textResult(refusedText(error.message));
+    services.log.error(`the ${tool} tool failed`, error);
+    return textResult(`Failed: ${error instanceof Error ? error.message : String(error)}. No image was saved.`);
+  }
+}
+
+/** Runs one job through the engine with the chat's cancellation; a saved job is announced as a command's is. */
+export async function runForTool(services: Services, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
+  const outcome = await services.engine.run(spec, apiToken, new ToolPresenter(cancellation));
+  if (outcome.status === 'saved') announceSaved(outcome.job, services.showPreview);
+  return outcome;
+}
+
+/** The confirmation every billed call asks for: VS Code shows it in the chat, or as a dialog outside it. */
+export function billedConfirmation(title: string, lines: string[]): vscode.LanguageModelToolConfirmationMessages {
+  return { title, message: new vscode.MarkdownString(lines.join('\n\n')) };
+}
+
+export interface Destination {
+  targetFolder: vscode.Uri;
+  fileName?: string;
+  /** Where the (first) image goes, workspace-relative, as asked or as the command would name it. */
+  label: string;
+  /** The workspace-relative file path the agent asked for, when it named a file. */
+  asked?: string;
+}
+
+/** The agent's `path` when it gave one (a file or a folder), else the command's own folder. */
+export function destinationFor(folder: vscode.WorkspaceFolder, path: unknown, baseName: string, defaultFolder: () => vscode.Uri): Destination {
+  const target = path === undefined || path === '' ? undefined : outputTarget(folder.uri.path, path);
+  const targetFolder = target ? folder.uri.with({ path: target.folder }) : defaultFolder();
+  const label = relativeLabel(vscode.Uri.joinPath(targetFolder, target?.fileName ?? `${baseName}.png`));
+  return { targetFolder, fileName: target?.fileName, label, asked: target?.fileName ? label : undefined };
+}
