@@ -35,6 +35,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'The job stays pending; "Check Pending Tasks" saves its images later, without a new submit',
   },
   {
+    id: 'durable:tool-cancel',
+    group: 'Durable jobs',
+    tried: 'A language-model tool call (nanoBanana_generateImage) cancelled while its task is pending',
+    expected: 'Waiting stops; the user is told the task id (VS Code drops a cancelled tool\'s result); "Check Pending Tasks" saves the image at the asked path without a new submit',
+  },
+  {
     id: 'durable:lookup-typed-id',
     group: 'Durable jobs',
     tried: 'A task id typed by hand into "Check Pending Tasks"',
@@ -207,5 +213,11 @@ export const FAULT_CASES: FaultCase[] = [
     group: 'Security',
     tried: 'An SVG result',
     expected: 'Never saved as an image nor rendered as a document in the results panel',
+  },
+  {
+    id: 'security:tool-bad-input',
+    group: 'Security',
+    tried: 'Language-model tool calls with a path outside the workspace (../, absolute), an empty prompt, an unknown model, a missing or non-image input file, a non-Markdown document',
+    expected: 'Refused with a reason the agent can act on, before any confirmation: nothing sent, billed or written',
   },
 ];

@@ -27,22 +27,26 @@ export class NotificationPresenter implements JobPresenter {
 
   // Not awaited by the engine: the command is over; a message stays until the user answers it.
   ended(outcome: UnsavedOutcome): void {
-    const { job } = outcome;
     if (outcome.status === 'failed') {
       const hint = outcome.resumable ? vscode.l10n.t('The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.') : undefined;
       void showError(outcome.error, this.log, { shown: vscode.l10n.t('The job failed'), hint });
       return;
     }
-    if (!job.taskId) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: cancelled before anything was sent.'));
-      return;
-    }
-    const { taskId } = job;
-    const copy = vscode.l10n.t('Copy Task Id');
-    void vscode.window
-      .showInformationMessage(vscode.l10n.t('Nano Banana: cancelled. The service may still finish task {0}; "Check Pending Tasks" can fetch its images later.', taskId), copy)
-      .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(taskId) : undefined));
+    showCancelled(outcome.job);
   }
+}
+
+/** Tells the user a cancelled job's task id: the service may still finish and bill it. */
+export function showCancelled(job: JobRecord): void {
+  if (!job.taskId) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: cancelled before anything was sent.'));
+    return;
+  }
+  const { taskId } = job;
+  const copy = vscode.l10n.t('Copy Task Id');
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Nano Banana: cancelled. The service may still finish task {0}; "Check Pending Tasks" can fetch its images later.', taskId), copy)
+    .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(taskId) : undefined));
 }
 
 /** The engine as the commands use it: shown in notifications, resolving to the saved job or undefined (already told). */

@@ -2,12 +2,12 @@
 // `--locale` falls back to English and extensions' translated strings are never loaded. The
 // fixture pack under test/e2e/fixtures/ declares zh-cn (and translates nothing of VS Code itself),
 // which is enough for our own package.nls.zh-cn.json and l10n bundle to be used.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeServerDirs } from './code-server';
-import { FIXTURES_DIR, REPO_ROOT } from './paths';
+import { FIXTURES_DIR } from './paths';
+import { packFixtureExtension } from './vsix';
 
 interface PackManifest {
   name: string;
@@ -18,15 +18,8 @@ interface PackManifest {
 
 /** Packs the fixture language pack for `locale` into the session's folder and returns the .vsix path. */
 export function packLanguagePack(locale: string, dirs: CodeServerDirs): string {
-  const folder = fixtureFolder(locale);
-  const vsix = join(dirs.root, `language-pack-${locale.toLowerCase()}.vsix`);
-  const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-  const result = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
-    cwd: folder,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`Packing ${folder} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
-  return vsix;
+  fixtureFolder(locale);
+  return packFixtureExtension(`language-pack-${locale.toLowerCase()}`, join(dirs.root, `language-pack-${locale.toLowerCase()}.vsix`));
 }
 
 /**

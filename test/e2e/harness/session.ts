@@ -12,7 +12,8 @@ import { packLanguagePack, registerLanguagePack } from './languagePack';
 import { readOutputLog, saveFailureArtifacts, testFileSlug } from './logs';
 import { REPO_ROOT } from './paths';
 import { freePort, onInterrupt } from './processes';
-import { ensureVsix } from './vsix';
+import { TOOL_CALLS_ENV, ToolCaller } from './toolCaller';
+import { ensureVsix, packFixtureExtension } from './vsix';
 import { waitUntil } from './wait';
 import { Workbench, waitForWorkbench } from './workbench';
 import { createWorkspace, type WorkspaceFiles } from './workspace';
@@ -39,6 +40,8 @@ export interface SessionOptions {
   port?: number;
   /** Browser window size (default 1400x900). */
   viewport?: { width: number; height: number };
+  /** Installs the test-only Tool Caller extension, so `session.tools` can call language-model tools as an agent does. */
+  toolCaller?: boolean;
 }
 
 export interface Session {
@@ -60,6 +63,8 @@ export interface Session {
   waitForFile(relativePath: string, timeout?: number): Promise<void>;
   /** Full text of an Output channel as written to disk (see logs.ts). */
   outputLog(channel?: string): string;
+  /** Calls language-model tools through `vscode.lm.invokeTool` (with `toolCaller: true`). */
+  tools: ToolCaller;
   close(): Promise<void>;
 }
 
@@ -90,13 +95,16 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       registerLanguagePack(options.locale, dirs);
     }
 
+    const tools = new ToolCaller(join(root, 'tool-calls'));
+    if (options.toolCaller) installVsix(codeServerEntry, dirs, packFixtureExtension('tool-caller', join(root, 'tool-caller.vsix')));
+
     const token = options.token ?? DEMO_TOKEN;
     const api = await startMockApi({ port: 0, token, knobs: options.knobs });
     stack.push(() => api.close());
 
     const workspace = createWorkspace(join(root, 'workspace'), options.fixture === undefined ? 'workspace' : options.fixture, options.files);
     writeUserSettings(dirs, { ...E2E_USER_SETTINGS, 'nanoBanana.apiBaseUrl': api.url, ...options.settings });
-    const env = options.tokenInEnv === false ? {} : { ACEDATACLOUD_API_TOKEN: token };
+    const env = { ...(options.tokenInEnv === false ? {} : { ACEDATACLOUD_API_TOKEN: token }), ...(options.toolCaller ? { [TOOL_CALLS_ENV]: tools.dir } : {}) };
     const codeServer = await startCodeServer(codeServerEntry, dirs, { port: options.port ?? (await freePort()), folder: workspace, env, locale: options.locale });
     stack.push(() => codeServer.process.stop());
 
@@ -142,6 +150,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
         );
       },
       outputLog: (channel = 'Nano Banana') => readOutputLog(dirs.userDataDir, channel),
+      tools,
       close,
     };
   } catch (error) {

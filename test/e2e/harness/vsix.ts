@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths';
+import { FIXTURES_DIR, REPO_ROOT } from './paths';
 
 export const VSIX_PATH = join(REPO_ROOT, 'nano-banana-images.vsix');
 
@@ -39,4 +39,14 @@ function newestInput(): number {
   };
   for (const input of PACKAGE_INPUTS) visit(join(REPO_ROOT, input));
   return newest;
+}
+
+/** Packs a test-only extension kept under test/e2e/fixtures/ (a language pack, the tool caller) into `out`. */
+export function packFixtureExtension(fixture: string, out: string): string {
+  const folder = join(FIXTURES_DIR, fixture);
+  if (!existsSync(folder)) throw new Error(`No fixture extension ${fixture} (expected ${folder})`);
+  const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`Packing ${folder} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+  return out;
 }
