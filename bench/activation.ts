@@ -37,17 +37,30 @@ interface ChildSample {
  * exists (two VS Code sessions at once make both slow). A failure is reported, not thrown: this row is extra.
  */
 export async function measureRealHostActivation(): Promise<NonNullable<ActivationResult['realHost']>> {
-  const command = [process.execPath, '--import', 'tsx', join(__dirname, 'vscode-activation.ts')];
-  const hasFlock = await run('flock', ['--version']).then(() => true, () => false);
-  const [file, ...args] = hasFlock ? ['flock', '/tmp/nb-e2e.lock', ...command] : command;
   try {
-    const { stdout } = await run(file, args, { cwd: ROOT, timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 });
-    const { activationMs, text } = JSON.parse(stdout.trim().split('\n').pop()!) as { activationMs: number; text: string };
+    const { activationMs, text } = JSON.parse(await runInRealVsCode('vscode-activation.ts')) as { activationMs: number; text: string };
     return { activationMs, text };
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    return { error: `${error instanceof Error ? error.message.split('\n')[0] : String(error)} ${stderr.trim().split('\n').slice(-3).join(' ')}`.trim() };
+    return { error: failureOf(error) };
   }
+}
+
+/**
+ * Runs a bench script that drives the real VS Code of the e2e harness, under the e2e lock so it never
+ * shares the two cores with a test run; returns the JSON line it printed last.
+ */
+export async function runInRealVsCode(script: string): Promise<string> {
+  const command = [process.execPath, '--import', 'tsx', join(__dirname, script)];
+  const hasFlock = await run('flock', ['--version']).then(() => true, () => false);
+  const [file, ...args] = hasFlock ? ['flock', '/tmp/nb-e2e.lock', ...command] : command;
+  const { stdout } = await run(file, args, { cwd: ROOT, timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim().split('\n').pop()!;
+}
+
+/** The first line of a failed run's error and the last lines it printed, for the report. */
+export function failureOf(error: unknown): string {
+  const stderr = (error as { stderr?: string }).stderr ?? '';
+  return `${error instanceof Error ? error.message.split('\n')[0] : String(error)} ${stderr.trim().split('\n').slice(-3).join(' ')}`.trim();
 }
 
 export async function measureActivation(samples = 15): Promise<ActivationResult> {

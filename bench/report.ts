@@ -20,13 +20,13 @@ export interface Verdict {
   detail: string;
 }
 
-const s = (seconds: number) => `${seconds.toFixed(3)} s`;
+export const s = (seconds: number) => `${seconds.toFixed(3)} s`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const verdictText = (met: boolean, missedBy: string) => (met ? '**met**' : `**missed** by ${missedBy}`);
+export const verdictText = (met: boolean, missedBy: string) => (met ? '**met**' : `**missed** by ${missedBy}`);
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 

@@ -10,6 +10,7 @@ import { measureActivation, measureRealHostActivation } from './activation';
 import { measureLatency } from './latency';
 import { measureSaveMemory, measureUpload } from './memory';
 import { measurePollingLoad } from './pollingLoad';
+import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from './toolLatency';
 import { activationSection, latencySection, memorySection, pollingSection, summaryTable, uploadSection, type Verdict } from './report';
 
 const ROOT = join(__dirname, '..');
@@ -45,6 +46,12 @@ async function main(): Promise<void> {
     activationResult.realHost = await measureRealHostActivation();
   }
   const activation = activationSection(activationResult);
+  let toolResult: ToolLatencyResult | undefined;
+  if (process.argv.includes('--vscode')) {
+    step('1b. tool call to saved file in the real extension host (code-server, under the e2e lock, about 2 min)…');
+    toolResult = await measureToolLatency();
+  }
+  const toolLatency = toolLatencySection(toolResult);
   step(`1. completion to file: ${LATENCY_JOBS} jobs × 3 clients, about 25 s…`);
   const loadNote = `The 1-minute load average was ${loadavg()[0].toFixed(2)} on ${cpus().length} cores when this part started.`;
   const latency = latencySection(await measureLatency(WORK, LATENCY_JOBS), loadNote);
@@ -56,7 +63,7 @@ async function main(): Promise<void> {
   const upload = uploadSection(await measureUpload(WORK));
   await rm(WORK, { recursive: true, force: true });
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...polling.verdicts, ...memory.verdicts, ...activation.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...activation.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -80,6 +87,8 @@ async function main(): Promise<void> {
     summaryTable(verdicts),
     '',
     latency.text,
+    '',
+    toolLatency.text,
     '',
     polling.text,
     '',

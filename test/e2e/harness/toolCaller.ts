@@ -16,7 +16,7 @@ export interface ToolInformation {
 
 /** A call under way: its answer (the result's text, or the error invokeTool threw) and its Stop button. */
 export interface ToolCall {
-  result(timeout?: number): Promise<{ text?: string; error?: string }>;
+  result(timeout?: number): Promise<{ text?: string; error?: string; answeredAt?: number }>;
   cancel(): void;
 }
 
