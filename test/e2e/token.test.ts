@@ -1,7 +1,7 @@
 // Issue 4, scenarios 1 and 8: on a first run without any token, Generate Image asks for it in a
 // password box and keeps it (also across a window reload); and the token, once in use, shows up
 // nowhere a user or another extension could read it: settings files, the workspace, the Output
-// channel, the results panel's HTML.
+// channel, the results panel's HTML. A language-model tool asks in the same box (issue 11).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +12,25 @@ import { waitUntil } from './harness/wait';
 // Distinctive, so any copy of it anywhere is found by a plain substring search.
 const TOKEN = 'nbe2e-7f3a9c41-token-leak-probe';
 
-const session = useSession({ token: TOKEN, tokenInEnv: false, settings: { 'nanoBanana.askForOptions': false } });
+const session = useSession({ token: TOKEN, tokenInEnv: false, toolCaller: true, settings: { 'nanoBanana.askForOptions': false } });
 
 /** The Authorization headers of every API request the stand-in received. */
 function authorizationHeaders(): string[] {
   return session().api.stats.requests.map((request) => String(request.headers.authorization ?? ''));
 }
+
+test('with no token, a tool call asks in the same password box; dismissed, the agent is told to have the user set one, and nothing is sent', async () => {
+  const { vscode, page, api, tools } = session();
+  const call = tools.invoke('nanoBanana_generateImage', { prompt: 'a lighthouse', path: 'img/lighthouse.png' });
+  await (await vscode.waitForDialog(60_000)).clickButton('Yes');
+  const ask = await vscode.waitForQuickInput();
+  assert.equal(ask.title, 'Nano Banana: API Token');
+  assert.equal(await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type'), 'password');
+  await page.keyboard.press('Escape');
+  const { text } = await call.result();
+  assert.match(text!, /No Nano Banana API token is set.*Nothing was sent or billed\. Ask the user to run "Nano Banana: Set API Token"/);
+  assert.equal(api.stats.requests.length, 0);
+});
 
 test('with no token anywhere, Generate Image asks for one in a password box, then goes on with the prompt', async () => {
   const { vscode, page, api } = session();
