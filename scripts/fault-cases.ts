@@ -41,6 +41,24 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'Waiting stops; the user is told the task id (VS Code drops a cancelled tool\'s result); "Check Pending Tasks" saves the image at the asked path without a new submit',
   },
   {
+    id: 'durable:cancel-after-send',
+    group: 'Durable jobs',
+    tried: 'Cancel while the submit is on the wire (the stand-in holds its answer)',
+    expected: 'No claim that nothing was sent: the service may have accepted and billed it, and the console\'s task list is where to find it',
+  },
+  {
+    id: 'durable:shutdown-not-cancel',
+    group: 'Durable jobs',
+    tried: 'The extension host goes away (deactivation) while a job waits',
+    expected: 'The job is neither cancelled nor failed: it stays pending, and the next activation saves it without a new submit',
+  },
+  {
+    id: 'durable:save-failure',
+    group: 'Durable jobs',
+    tried: 'The image arrives but cannot be written (a file where the output folder should be)',
+    expected: 'The error names what failed and where; no partial file; the job stays pending and "Check Pending Tasks" saves it later without a new submit',
+  },
+  {
     id: 'durable:lookup-typed-id',
     group: 'Durable jobs',
     tried: 'A task id typed by hand into "Check Pending Tasks"',

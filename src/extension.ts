@@ -46,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
   const engine = new JobEngine({ store, session, pending, log, reveal: () => showPreview(true) });
+  // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
+  context.subscriptions.push(engine);
   const services: Services = {
     context,
     store,

@@ -8,7 +8,7 @@ export type ErrorCode =
   | 'invalid_token' | 'token_expired' | 'used_up' | 'forbidden' | 'no_api' | 'request_too_large'
   | 'too_many_requests' | 'api_error' | 'content_moderation' | 'rejected'
   // local
-  | 'service_unavailable' | 'invalid_response' | 'network' | 'timeout' | 'cancelled'
+  | 'service_unavailable' | 'invalid_response' | 'network' | 'timeout' | 'cancelled' | 'closed'
   | 'task_not_found' | 'wait_timeout' | 'unsupported_url' | 'too_large' | 'not_an_image' | 'truncated'
   | 'download_failed';
 
@@ -106,6 +106,8 @@ function describe({ code, status, serverMessage }: ApiErrorDetails): string {
       return t('The service did not answer in time. Try again, or raise "nanoBanana.requestTimeoutSeconds".');
     case 'cancelled':
       return t('Cancelled.');
+    case 'closed':
+      return t('The connection was closed while the task was pending; it is fetched when the workspace opens again.');
     case 'task_not_found':
       return t('The service does not know this task id. Check that it was copied completely.');
     case 'wait_timeout':

@@ -68,7 +68,8 @@ export class TaskPoller {
     clearTimeout(this.timer);
     this.timer = undefined;
     for (const set of this.waiters.values()) {
-      for (const waiter of set) waiter.reject(new ApiError({ code: 'cancelled', taskId: waiter.taskId }));
+      // Closed, not cancelled: the window is going away, and the task is still the user's to fetch.
+      for (const waiter of set) waiter.reject(new ApiError({ code: 'closed', taskId: waiter.taskId }));
     }
   }
 

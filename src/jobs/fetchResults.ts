@@ -73,7 +73,10 @@ export async function fetchResults(entry: PendingJob, context: FetchContext): Pr
       report(vscode.l10n.t('Saving image {0} of {1}…', index + 1, total));
       const file = { ...downloaded, bytes: (await stampOrKeep(downloaded.path, job, taskId, log)) ?? downloaded.bytes };
       const name = fileNameFor(entry, file.type.extension);
-      const saved = await saveIntoFolder(file.path, folder, name.baseName, name.extension);
+      const saved = await saveIntoFolder(file.path, folder, name.baseName, name.extension).catch((error: unknown) => {
+        // The disk, not the service: say where, so the user can make room or fix the folder and fetch it again.
+        throw new Error(vscode.l10n.t('The image could not be saved in {0}: {1}', vscode.workspace.asRelativePath(folder, false), (error as Error).message), { cause: error });
+      });
       job.images.push(savedImage(saved, file));
       update(job);
       log.info(`task ${taskId}: saved ${saved.toString(true)} (${file.bytes} bytes, ${file.width ?? '?'}x${file.height ?? '?'})`);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
-import type { JobAction, JobOptions, JobRecord } from '../model/job';
+import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
 import type { Log } from '../services/log';
 import { readSettings } from '../services/settings';
@@ -50,9 +50,18 @@ export type UnsavedOutcome =
       error: unknown;
       /** The service accepted the task and did not report it failed: Check Pending Tasks can still fetch it. */
       resumable: boolean;
+      /** The stage the job was in when it failed ('saving': the image arrived but could not be written). */
+      failedWhile: JobStage;
     }
   | {
       status: 'cancelled';
+      job: JobRecord;
+      /** The submit was sent but its answer never came: the service may have accepted, and bill, a task whose id is unknown. */
+      unanswered: boolean;
+    }
+  | {
+      /** The window closed while the job ran: it stays pending and resumes when the workspace opens again. */
+      status: 'interrupted';
       job: JobRecord;
     };
 
@@ -67,8 +76,20 @@ export interface JobEngineDeps {
   reveal(): void;
 }
 
-export class JobEngine {
+/** What one run has done so far that its outcome must not misreport. */
+interface Attempt {
+  submitSent: boolean;
+}
+
+export class JobEngine implements vscode.Disposable {
+  /** Set while the extension is deactivated: whatever ends now ends because the window closes, not by choice. */
+  private closing = false;
+
   constructor(private readonly deps: JobEngineDeps) {}
+
+  dispose(): void {
+    this.closing = true;
+  }
 
   run(spec: JobSpec, token: string, presenter: JobPresenter): Promise<JobOutcome> {
     const job: JobRecord = {
@@ -84,11 +105,14 @@ export class JobEngine {
     };
     const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
-    return this.present(presenter, title, entry, async ({ signal, report }) => {
+    const attempt: Attempt = { submitSent: false };
+    return this.present(presenter, title, entry, attempt, async ({ signal, report }) => {
       const settings = readSettings();
       const api = await this.deps.session.connect(token);
       this.deps.store.upsert(job);
       report(vscode.l10n.t('Submitting…'));
+      // From here on a cancellation cannot know whether the service received the request.
+      attempt.submitSent = !signal.aborted;
       const submitted = await api.client.submit(toRequest(spec, settings.callbackUrl), signal);
       job.taskId = submitted.taskId;
       job.traceId = submitted.traceId;
@@ -100,7 +124,7 @@ export class JobEngine {
   /** Picks up a persisted job where it stopped: waiting, downloading or saving. */
   resume(entry: PendingJob, token: string, presenter: JobPresenter): Promise<JobOutcome> {
     const resumed: PendingJob = { ...entry, job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
-    return this.present(presenter, vscode.l10n.t('Nano Banana: fetching results'), resumed, (progress) => this.fetch(resumed, token, progress));
+    return this.present(presenter, vscode.l10n.t('Nano Banana: fetching results'), resumed, { submitSent: true }, (progress) => this.fetch(resumed, token, progress));
   }
 
   private async fetch(entry: PendingJob, token: string, { signal, report }: JobProgress): Promise<void> {
@@ -120,22 +144,28 @@ export class JobEngine {
     await this.deps.pending.remove(entry.job.id);
   }
 
-  private async present(presenter: JobPresenter, title: string, entry: PendingJob, work: (progress: JobProgress) => Promise<void>): Promise<JobOutcome> {
+  private async present(presenter: JobPresenter, title: string, entry: PendingJob, attempt: Attempt, work: (progress: JobProgress) => Promise<void>): Promise<JobOutcome> {
     try {
       await presenter.show(title, work);
       return { status: 'saved', job: structuredClone(entry.job) };
     } catch (error) {
-      const outcome = await this.settleUnsaved(entry, error);
+      const outcome = await this.settleUnsaved(entry, error, attempt);
       presenter.ended?.(outcome);
       return outcome;
     }
   }
 
   /** Records how the job ended and keeps it pending when the service may still deliver its images. */
-  private async settleUnsaved(entry: PendingJob, error: unknown): Promise<UnsavedOutcome> {
+  private async settleUnsaved(entry: PendingJob, error: unknown, attempt: Attempt): Promise<UnsavedOutcome> {
     const { job } = entry;
+    if (this.closing || (error instanceof ApiError && error.code === 'closed')) {
+      // Neither cancelled nor failed: its pending record keeps the stage it had, so the next window resumes it.
+      this.deps.log.info(`the window is closing: job ${job.id}${job.taskId ? ` (task ${job.taskId})` : ''} stays pending`);
+      return { status: 'interrupted', job: structuredClone(job) };
+    }
     // fetchResults marks the job failed only when the service itself reported the task as failed.
     const failedAtService = job.stage === 'failed';
+    const failedWhile = job.stage;
     const cancelled = isCancellation(error);
     job.error = cancelled ? undefined : error instanceof Error ? error.message : String(error);
     job.finishedAt = Date.now();
@@ -147,11 +177,12 @@ export class JobEngine {
     if (resumable) await this.deps.pending.save(entry);
     else await this.deps.pending.remove(job.id);
     if (cancelled) {
-      this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : ' before submitting'}`);
-      return { status: 'cancelled', job: structuredClone(job) };
+      const unanswered = !job.taskId && attempt.submitSent;
+      this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : unanswered ? ' after its submit was sent, before the answer' : ' before submitting'}`);
+      return { status: 'cancelled', job: structuredClone(job), unanswered };
     }
     this.deps.log.error('The job failed', error);
-    return { status: 'failed', job: structuredClone(job), error, resumable };
+    return { status: 'failed', job: structuredClone(job), error, resumable, failedWhile };
   }
 }
 

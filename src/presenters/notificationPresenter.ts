@@ -6,6 +6,7 @@ import type { JobEngine, JobOutcome, JobPresenter, JobProgress, JobSpec, Unsaved
 import type { PendingJob } from '../jobs/pendingJobs';
 import type { JobRecord } from '../model/job';
 import type { Log } from '../services/log';
+import { CONSOLE_URL } from '../services/tokenStore';
 import { showError } from '../ui/showError';
 
 export class NotificationPresenter implements JobPresenter {
@@ -27,17 +28,35 @@ export class NotificationPresenter implements JobPresenter {
 
   // Not awaited by the engine: the command is over; a message stays until the user answers it.
   ended(outcome: UnsavedOutcome): void {
+    if (outcome.status === 'interrupted') return; // the window is going away; the next one resumes the job
     if (outcome.status === 'failed') {
-      const hint = outcome.resumable ? vscode.l10n.t('The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.') : undefined;
-      void showError(outcome.error, this.log, { shown: vscode.l10n.t('The job failed'), hint });
+      void showError(outcome.error, this.log, { shown: vscode.l10n.t('The job failed'), hint: failureHint(outcome) });
       return;
     }
-    showCancelled(outcome.job);
+    showCancelled(outcome.job, outcome.unanswered);
   }
 }
 
-/** Tells the user a cancelled job's task id: the service may still finish and bill it. */
-export function showCancelled(job: JobRecord): void {
+function failureHint(outcome: Extract<UnsavedOutcome, { status: 'failed' }>): string | undefined {
+  if (!outcome.resumable) return undefined;
+  if (outcome.failedWhile === 'saving') {
+    return vscode.l10n.t('The image is not lost: once the folder can be written, run "Nano Banana: Check Pending Tasks" to save it without a new request.');
+  }
+  return vscode.l10n.t('The service may still deliver its images: run "Nano Banana: Check Pending Tasks" to fetch them.');
+}
+
+/**
+ * Tells the user a cancelled job's task id: the service may still finish and bill it. Without one, a submit
+ * that was already sent (`unanswered`) may still have been accepted: only the console's task list knows.
+ */
+export function showCancelled(job: JobRecord, unanswered: boolean): void {
+  if (!job.taskId && unanswered) {
+    const openConsole = vscode.l10n.t('Open Console');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Nano Banana: cancelled after the request was sent. The service may have accepted it and may bill it; no task id is known yet, so look for it in the task list of the Ace Data Cloud console.'), openConsole)
+      .then((choice) => (choice === openConsole ? vscode.env.openExternal(vscode.Uri.parse(CONSOLE_URL)) : undefined));
+    return;
+  }
   if (!job.taskId) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: cancelled before anything was sent.'));
     return;

@@ -24,6 +24,6 @@ export class ToolPresenter implements JobPresenter {
    * so the agent never reads the task id of a cancelled job: the user is told it instead, as a command would.
    */
   ended(outcome: UnsavedOutcome): void {
-    if (outcome.status === 'cancelled' && this.cancellation.isCancellationRequested) showCancelled(outcome.job);
+    if (outcome.status === 'cancelled' && this.cancellation.isCancellationRequested) showCancelled(outcome.job, outcome.unanswered);
   }
 }

@@ -56,24 +56,34 @@ function failureHint(error: unknown): string | undefined {
   return undefined;
 }
 
-export interface UnsavedJob {
-  status: 'failed' | 'cancelled';
-  job: JobRecord;
-  error?: unknown;
-  resumable?: boolean;
-}
+export type UnsavedJob =
+  | { status: 'failed'; job: JobRecord; error: unknown; resumable: boolean; failedWhile?: string }
+  | { status: 'cancelled'; job: JobRecord; unanswered?: boolean }
+  | { status: 'interrupted'; job: JobRecord };
 
 export function unsavedText(outcome: UnsavedJob): string {
   const { job } = outcome;
   const pendingNote = job.taskId
     ? `The service accepted task ${job.taskId} and may still finish and bill it; the user can run "Nano Banana: Check Pending Tasks" to fetch and save its images without a new request.`
     : undefined;
-  if (outcome.status === 'cancelled') {
-    return ['Cancelled; no image was saved.', pendingNote ?? 'Cancelled before the request was sent: nothing was billed.'].join(' ');
+  switch (outcome.status) {
+    case 'interrupted':
+      return `The VS Code window closed before the image was saved. The job stays pending${job.taskId ? ` (task ${job.taskId})` : ''} and is fetched when the workspace opens again.`;
+    case 'cancelled':
+      if (pendingNote) return `Cancelled; no image was saved. ${pendingNote}`;
+      if (outcome.unanswered) {
+        return 'Cancelled after the request was sent, before the service answered; no image was saved. The service may have accepted it and may bill it; no task id is known, so the user can look for it in the task list of the Ace Data Cloud console.';
+      }
+      return 'Cancelled before the request was sent: nothing was billed.';
+    case 'failed': {
+      const { error } = outcome;
+      const message = error instanceof ApiError ? error.detailedMessage : error instanceof Error ? error.message : String(error);
+      const saveNote = outcome.failedWhile === 'saving' && outcome.resumable
+        ? 'The image is paid for and still at the service: once the folder can be written, the user can run "Nano Banana: Check Pending Tasks" to save it without a new request.'
+        : outcome.resumable ? pendingNote : undefined;
+      return [`Failed; no image was saved. ${message}`, failureHint(error), saveNote].filter(Boolean).join(' ');
+    }
   }
-  const error = outcome.error;
-  const message = error instanceof ApiError ? error.detailedMessage : error instanceof Error ? error.message : String(error);
-  return [`Failed; no image was saved. ${message}`, failureHint(error), outcome.resumable ? pendingNote : undefined].filter(Boolean).join(' ');
 }
 
 export const NO_TOKEN_TEXT =

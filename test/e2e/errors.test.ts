@@ -1,7 +1,10 @@
 // Issue 4, scenarios 6 and 7: what a user sees when a job fails (a token the service refuses, a used-up
 // balance, a proxy's HTML error page) and when they cancel while waiting: a notification that names the
-// problem and offers the action that helps, a note for a cancellation, and in no case a file.
+// problem and offers the action that helps, a note for a cancellation, and in no case a file. Issue 12:
+// a cancel after the submit was sent never claims nothing was sent; a save that fails loses nothing.
 import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { beforeEach, test } from 'node:test';
 import { DEMO_TOKEN } from '../mock-api';
 import { useSession } from './harness/node-test';
@@ -121,4 +124,45 @@ test('Cancel while waiting for the service: a note that it was cancelled, no err
   assert.equal(api.stats.downloads, downloadsBefore, 'nothing was downloaded');
   assert.deepEqual(listFiles(), filesBefore, 'no file was written');
   assert.deepEqual(await errorMessages(), []);
+});
+
+test('[durable:cancel-after-send] Cancel while the submit is on the wire: no claim that nothing was sent; the console is named as the place to find the task', async () => {
+  const { vscode, api } = session();
+  // The stand-in has the request (and creates the task) but holds its answer back.
+  api.knobs.responseDelayMs = 8000;
+  await generate('a request I cancel in flight');
+  const progress = await vscode.waitForNotification(/generating image/);
+  await waitUntil(() => api.stats.imagesRequests === 1, () => `the stand-in saw ${api.stats.imagesRequests} submits`);
+  await progress.clickButton('Cancel');
+
+  const note = await vscode.waitForNotification(/cancelled after the request was sent/);
+  const message = await note.message();
+  assert.match(message, /may have accepted it and may bill it/);
+  assert.match(message, /task list of the Ace Data Cloud console/);
+  assert.ok((await note.buttons()).includes('Open Console'));
+  assert.deepEqual((await vscode.notifications()).filter((text) => /before anything was sent/.test(text)), []);
+  await progress.waitForGone();
+  assert.equal(api.stats.submits, 1, 'the service did accept it');
+});
+
+test('[durable:save-failure] a file where the output folder should be: the error says what and where, no partial file, and Check Pending Tasks saves the image later without a new submit', async () => {
+  const { vscode, api, path, listFiles } = session();
+  const blocked = 'assets/generated';
+  mkdirSync(dirname(path(blocked)), { recursive: true });
+  rmSync(path(blocked), { recursive: true, force: true });
+  writeFileSync(path(blocked), 'not a folder');
+  try {
+    await generate('a picture with nowhere to go');
+    const error = await vscode.waitForNotification(/could not be saved in assets\/generated/);
+    assert.match(await error.message(), /once the folder can be written, run "Nano Banana: Check Pending Tasks"/);
+    await progressIsGone();
+    assert.equal(api.stats.submits, 1);
+    assert.deepEqual(listFiles().filter((file) => /\.part$|nowhere-to-go/.test(file)), [], 'no partial or misplaced file');
+  } finally {
+    rmSync(path(blocked), { force: true });
+  }
+  await vscode.runCommand('Nano Banana: Check Pending Tasks');
+  await vscode.pickQuickPickItem('a picture with nowhere to go');
+  await session().waitForFile('assets/generated/a-picture-with-nowhere-to-go.png');
+  assert.equal(api.stats.submits, 1, 'saved without a new submit');
 });

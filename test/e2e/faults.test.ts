@@ -119,6 +119,25 @@ test('[fault:window-reload] [durable:persist-and-resume] a window reload while w
   await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
 });
 
+test('[durable:shutdown-not-cancel] the extension host going away while a job waits leaves the job pending: no "cancelled", and the next activation saves it without a new submit', slowTest, async () => {
+  const { api, vscode } = session();
+  const submitsBefore = api.stats.submits;
+  api.knobs.generationDelayMs = 12_000;
+  try {
+    await generate('a lantern in the fog');
+    await vscode.waitForNotification(/Waiting for the image/);
+    // Unlike a window reload, the window stays: whatever the deactivating extension writes is kept.
+    await vscode.runCommand('Developer: Restart Extension Host');
+    assertCompleteFiles(await waitForFiles('a-lantern-in-the-fog', COUNT, 120_000));
+  } finally {
+    api.knobs.generationDelayMs = 300;
+  }
+  assert.equal(api.stats.submits, submitsBefore + 1, 'resumed, not submitted again');
+  assert.deepEqual((await vscode.notifications()).filter((text) => /cancelled/i.test(text)), []);
+  assert.match(session().outputLog(), /the window is closing: job [\w-]+ \(task [\w-]+\) stays pending/);
+  await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
+});
+
 test('[durable:insertion-after-reload] Generate Image and Insert Link interrupted by a reload: after it, the link is still inserted where the cursor was', slowTest, async () => {
   const { api, vscode, page } = session();
   const submitsBefore = api.stats.submits;

@@ -210,7 +210,8 @@ describe('TaskPoller', () => {
     assert.ok(script.calls.length >= before + 2);
     for (const call of script.calls.slice(before + 1)) assert.deepEqual(call, ['keep']);
     poller.dispose();
-    await assert.rejects(other, (error: unknown) => error instanceof ApiError && error.code === 'cancelled');
+    // Disposing is the window going away, not the user cancelling: the job must stay pending.
+    await assert.rejects(other, (error: unknown) => error instanceof ApiError && error.code === 'closed' && error.taskId === 'keep');
   });
 
   test('an already aborted signal rejects without a lookup', async () => {

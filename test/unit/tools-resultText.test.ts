@@ -74,3 +74,22 @@ test('a failure after the service accepted the task says it can still be fetched
   assert.match(text, /task task-123/);
   assert.match(text, /Check Pending Tasks/);
 });
+
+test('[durable:cancel-after-send] a job cancelled after its submit was sent never claims nothing was billed', () => {
+  const text = unsavedText({ status: 'cancelled', job: job({ taskId: undefined, stage: 'cancelled', images: [] }), unanswered: true });
+  assert.doesNotMatch(text, /nothing was billed/);
+  assert.match(text, /may have accepted it and may bill it; no task id is known/);
+  assert.match(text, /task list of the Ace Data Cloud console/);
+});
+
+test('a job the closing window interrupted is said to stay pending, not to be cancelled or failed', () => {
+  const text = unsavedText({ status: 'interrupted', job: job({ stage: 'waiting', images: [] }) });
+  assert.match(text, /stays pending \(task task-123\) and is fetched when the workspace opens again/);
+  assert.doesNotMatch(text, /Cancelled|Failed/);
+});
+
+test('an image that arrived but could not be written is said to be kept for Check Pending Tasks', () => {
+  const text = unsavedText({ status: 'failed', job: job({ images: [] }), error: new Error('The image could not be saved in site/img: EEXIST'), resumable: true, failedWhile: 'saving' });
+  assert.match(text, /could not be saved in site\/img/);
+  assert.match(text, /once the folder can be written, the user can run "Nano Banana: Check Pending Tasks" to save it without a new request/);
+});
