@@ -238,4 +238,10 @@ export const FAULT_CASES: FaultCase[] = [
     tried: 'Language-model tool calls with a path outside the workspace (../, absolute), an empty prompt, an unknown model, a missing or non-image input file, a non-Markdown document',
     expected: 'Refused with a reason the agent can act on, before any confirmation: nothing sent, billed or written',
   },
+  {
+    id: 'security:workspace-cost-settings',
+    group: 'Security',
+    tried: "A workspace's .vscode/settings.json sets nano-banana-pro, 4K, 3 images and askForOptions false",
+    expected: 'Restricted in untrusted workspaces; in any workspace the options list still comes up and the missing-images confirmation names model, resolution, images per reference and that the workspace chose them',
+  },
 ];

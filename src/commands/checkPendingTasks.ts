@@ -7,6 +7,8 @@ import { altTextFromPrompt } from '../core/markdownLink';
 import type { JobRecord } from '../model/job';
 import type { PendingJob } from '../jobs/pendingJobs';
 import { insertImageLinks } from '../markdown/insertImageLinks';
+import { markdownLinkFor } from '../markdown/markdownLinkFor';
+import { restoredPosition } from '../markdown/trackedInsertion';
 import { relinkSaved } from '../missingImages/generateMissing';
 import { announceRelinked, announceSaved } from '../presenters/announce';
 import { readSettings } from '../services/settings';
@@ -56,15 +58,30 @@ async function afterSaved(services: Services, job: JobRecord, entry: PendingJob)
   announceSaved(job, services.showPreview);
   if (entry.referencedFile) announceRelinked(await relinkSaved(job, entry.referencedFile, services.log));
   if (!entry.insertion) return;
+  const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
+  const alt = altTextFromPrompt(job.prompt);
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.insertion.document, true));
+    const at = restoredPosition(document, entry.insertion);
+    if (!at) {
+      offerLinksToCopy(services, document, images, alt);
+      return;
+    }
     const editor = await vscode.window.showTextDocument(document, { preview: false });
-    const at = document.validatePosition(new vscode.Position(entry.insertion.line, entry.insertion.character));
-    const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
-    await insertImageLinks(editor, images, altTextFromPrompt(job.prompt), at);
+    await insertImageLinks(editor, images, alt, at);
   } catch (error) {
     services.log.error('could not insert the link of a resumed job', error);
   }
+}
+
+/** The text around the place the link was meant for is gone: the user decides where it goes. */
+function offerLinksToCopy(services: Services, document: vscode.TextDocument, images: vscode.Uri[], alt: string): void {
+  services.log.warn(`the place for the link in ${document.uri.toString(true)} changed beyond recognition; the link is offered to copy`);
+  const copy = vscode.l10n.t('Copy Link');
+  const links = images.map((image) => markdownLinkFor(document, image, alt)).join('\n');
+  void vscode.window
+    .showWarningMessage(vscode.l10n.t('Nano Banana: the image is saved, but {0} changed so much since the link was asked for that its place cannot be found. Copy the link and paste it where it belongs.', vscode.workspace.asRelativePath(document.uri, false)), copy)
+    .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(links) : undefined));
 }
 
 async function entryForTaskId(): Promise<PendingJob | undefined> {

@@ -22,20 +22,24 @@ export async function generateMissingImages(services: Services): Promise<void> {
     return;
   }
 
+  // The settings' options, not this session's last choice: the confirmation says what they bill.
+  const settings = readSettings(document.uri);
   const generate = vscode.l10n.t('Generate');
   const paths = missing.map((image) => vscode.workspace.asRelativePath(image.file, false));
   const skipped = outside.map((image) => vscode.l10n.t('Skipped, outside the workspace folder: {0}', image.reference.path));
+  const { model, resolution, count } = optionsForReference(settings, undefined);
+  const billed = vscode.l10n.t('Billed: {0} per reference, {1} in all; model {2}, resolution {3}.', count, count * missing.length, model, resolution);
+  const fromWorkspace = settings.costSetByWorkspace.length
+    ? [vscode.l10n.t('This workspace\'s settings chose: {0}.', settings.costSetByWorkspace.map((key) => `nanoBanana.${key}`).join(', '))]
+    : [];
   const answer = await vscode.window.showWarningMessage(
     missing.length === 1 ? vscode.l10n.t('Generate 1 missing image? It is billed.') : vscode.l10n.t('Generate {0} missing images? Each is billed.', missing.length),
-    { modal: true, detail: [...paths, ...skipped].join('\n') },
+    { modal: true, detail: [billed, ...fromWorkspace, '', ...paths, ...skipped].join('\n') },
     generate,
   );
   if (answer !== generate) return;
   const token = await services.tokens.getOrAsk();
   if (!token) return;
-
-  // The settings' options, not this session's last choice: nobody is asked, so nothing surprising is billed.
-  const settings = readSettings(document.uri);
   const jobs = await Promise.all(
     missing.map((image) => {
       const { alt, path, width, height } = image.reference;

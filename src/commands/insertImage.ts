@@ -1,8 +1,11 @@
 // Nano Banana: Generate Image and Insert Link — generates into the output directory and inserts a
-// link, relative to the Markdown document, where the cursor was when the command started.
+// link, relative to the Markdown document, where the cursor was when the command started: that place
+// moves with whatever the user types meanwhile.
 import * as vscode from 'vscode';
 import { altTextFromPrompt } from '../core/markdownLink';
 import { insertImageLinks } from '../markdown/insertImageLinks';
+import { TrackedInsertion } from '../markdown/trackedInsertion';
+import type { JobRecord } from '../model/job';
 import { generateWith } from './generateImage';
 import type { Services } from './services';
 
@@ -13,16 +16,19 @@ export async function insertImage(services: Services): Promise<void> {
     return;
   }
   const document = editor.document;
-  const at = editor.selection.end;
-  const job = await generateWith(services, {
-    resource: document.isUntitled ? undefined : document.uri,
-    insertion: { document: document.uri.toString(), line: at.line, character: at.character },
-  });
-  if (!job || job.images.length === 0) return;
+  const place = new TrackedInsertion(document, editor.selection.end);
+  try {
+    const job = await generateWith(services, { resource: document.isUntitled ? undefined : document.uri, insertion: place.insertion });
+    if (job && job.images.length > 0) await insertLinks(job, document, place);
+  } finally {
+    place.dispose();
+  }
+}
 
-  const target = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: false });
+async function insertLinks(job: JobRecord, document: vscode.TextDocument, place: TrackedInsertion): Promise<void> {
+  const target = await vscode.window.showTextDocument(document.uri, { preserveFocus: false, preview: false });
   const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
-  const inserted = await insertImageLinks(target, images, altTextFromPrompt(job.prompt), at);
+  const inserted = await insertImageLinks(target, images, altTextFromPrompt(job.prompt), place.positionIn(target.document));
   if (!inserted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Nano Banana: the image was saved, but the link could not be inserted (was the document closed?). Use "Copy Markdown Link" in the results panel.'));
   }

@@ -1,11 +1,12 @@
 // Jobs the service has accepted but whose images are not saved yet, kept in the workspace's state so
 // a closed window, a reload or a crash cannot lose an image that is being paid for.
 import type * as vscode from 'vscode';
+import type { InsertionAnchor } from '../core/insertionPoint';
 import type { JobRecord } from '../model/job';
 
 const KEY = 'nanoBanana.pendingJobs';
 
-export interface MarkdownInsertion {
+export interface MarkdownInsertion extends Partial<InsertionAnchor> {
   /** `Uri.toString()` of the Markdown document. */
   document: string;
   line: number;

@@ -14,7 +14,11 @@ export interface Settings {
   callbackUrl: string;
   requestTimeoutSeconds: number;
   waitTimeoutMinutes: number;
+  /** The cost settings (model, resolution, count) a workspace, not the user, set to something else than theirs. */
+  costSetByWorkspace: string[];
 }
+
+const COST_SETTINGS = ['model', 'resolution', 'count'] as const;
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration('nanoBanana', scope);
@@ -26,10 +30,19 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     count: config.get<number>('count', 1),
     outputDirectory: config.get<string>('outputDirectory', 'assets/generated'),
     askForOptions: config.get<boolean>('askForOptions', true),
+    costSetByWorkspace: COST_SETTINGS.filter((key) => setByWorkspace(config, key)),
     callbackUrl: config.get<string>('callbackUrl', '').trim(),
     requestTimeoutSeconds: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)),
     waitTimeoutMinutes: Math.max(1, config.get<number>('waitTimeoutMinutes', 10)),
   };
+}
+
+/** Whether a workspace (or folder) value of `key` overrides what the user has, or the default. */
+function setByWorkspace(config: vscode.WorkspaceConfiguration, key: string): boolean {
+  const values = config.inspect(key);
+  if (!values) return false;
+  const workspace = values.workspaceFolderValue ?? values.workspaceValue;
+  return workspace !== undefined && workspace !== (values.globalValue ?? values.defaultValue);
 }
 
 /**

@@ -4,7 +4,7 @@
 // DOM, the Markdown text; the stand-in's edit (the colour negative of the first input) shows that
 // the right bytes were sent.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { test } from 'node:test';
 import { pngPixels, readPng } from '../integration/helpers/images';
@@ -153,4 +153,37 @@ test('Generate Image and Insert Link in docs/guide.md: the link at the cursor re
   const added = session().listFiles('assets/generated').filter((file) => !before.includes(file));
   assert.deepEqual(added.map((file) => session().path(file)), [resolved], 'the link points at the image just generated');
   readPng(readFileSync(resolved));
+});
+
+test('[durable:insertion-follows-edits] Insert Link while the user types above and below the cursor: the link lands where the cursor was, not where its line number now points', async () => {
+  const { vscode, page, api } = session();
+  writeFileSync(session().path('docs/typing.md'), '# Typing while waiting\n\nFirst paragraph.\n\n\nLast paragraph.\n');
+  api.knobs.generationDelayMs = 6000;
+  try {
+    await vscode.openFile('docs/typing.md');
+    await vscode.clickOnText('First');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await vscode.runCommand('Nano Banana: Generate Image and Insert Link');
+    await vscode.typeInInput('a typewriter');
+    await acceptOptions('Generate');
+    await vscode.waitForNotification(/Waiting for the image/);
+
+    // Two lines above the cursor's line, then a sentence at the end of the document.
+    await vscode.clickOnText('Typing');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Added line one\nAdded line two\n');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Typed at the end.');
+    await waitUntil(async () => (await vscode.activeEditorText()).includes('![a typewriter]'), () => 'the link was never inserted', 60_000);
+  } finally {
+    api.knobs.generationDelayMs = 300;
+  }
+  await vscode.saveActiveEditor();
+  const text = read('docs/typing.md').toString('utf8');
+  assert.match(
+    text,
+    /^Added line one\nAdded line two\n# Typing while waiting\n\nFirst paragraph\.\n\n!\[a typewriter\]\(\.\.\/assets\/generated\/a-typewriter\.png\)\nLast paragraph\.\nTyped at the end\.$/,
+  );
 });

@@ -1,0 +1,16 @@
+// A cloned repository must not choose what the user is billed: in a workspace they have not trusted,
+// VS Code ignores its values of the settings that set the cost or skip the options step.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
+
+test('[security:workspace-cost-settings] untrusted workspaces get limited support, with the cost settings restricted', () => {
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['nanoBanana.askForOptions', 'nanoBanana.count', 'nanoBanana.model', 'nanoBanana.resolution']);
+  assert.match(untrusted.description, /^%.+%$/, 'the description is localized');
+  for (const key of untrusted.restrictedConfigurations) assert.ok(manifest.contributes.configuration.properties[key], `${key} is a contributed setting`);
+});
