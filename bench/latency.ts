@@ -5,6 +5,7 @@
 // and meet the same load.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Dispatcher } from 'undici';
 import { NanoBananaClient } from '../src/api/client';
 import { openConnection } from '../src/api/connection';
 import { createAgent, type HttpTimeouts } from '../src/api/http';
@@ -38,7 +39,7 @@ export async function measureLatency(workDir: string, jobs = 30, minMs = 2_000, 
   const plainAgent = createAgent(TIMEOUTS);
   const plainClient = new NanoBananaClient({ baseUrl: mock.url, token: mock.token, dispatcher: plainAgent });
   const blockingAgent = createAgent(TIMEOUTS);
-  const dispatcherOf: Record<Variant, typeof plainAgent> = { extension: extension.dispatcher, poll3s: plainAgent, blocking: blockingAgent };
+  const dispatcherOf: Record<Variant, Dispatcher> = { extension: extension.dispatcher, poll3s: plainAgent, blocking: blockingAgent };
 
   const waitFor: Record<Variant, (request: ImagesRequest) => Promise<WaitedTask>> = {
     extension: async (request) => {

@@ -179,6 +179,18 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'All 20 saved complete under distinct names; five submits',
   },
   {
+    id: 'fault:proxy-used',
+    group: 'Faults',
+    tried: 'http.proxy set to a forward proxy (tinyproxy)',
+    expected: 'API and image requests go through it (its log shows them); the token goes only to the API',
+  },
+  {
+    id: 'fault:proxy-down',
+    group: 'Faults',
+    tried: 'http.proxy set to a proxy that is not running',
+    expected: 'the error names the proxy; nothing is resubmitted',
+  },
+  {
     id: 'security:workspace-api-base-url',
     group: 'Security',
     tried: "`nanoBanana.apiBaseUrl` in a workspace's settings, pointing at another host",

@@ -1,6 +1,7 @@
 // `npm run test:setup`: installs what the browser-driven tests need (Debian's Chromium and the
-// packages code-server builds against, then code-server itself) before any suite runs, so the
-// unit suite's webview tests find Chromium on a fresh machine instead of skipping.
+// packages code-server builds against, then code-server itself), and the proxy tests' tinyproxy,
+// before any suite runs, so the unit suite's webview tests find Chromium and the integration
+// suite's proxy tests find tinyproxy on a fresh machine instead of skipping.
 import { ensureCodeServer } from '../test/e2e/harness/install';
 
 ensureCodeServer().then(

@@ -115,9 +115,10 @@ export class NanoBananaClient {
   }
 }
 
+/** A proxy that failed counts too: lookups are free, and a proxy restarting mid-wait should not end the wait. */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
-  if (error.code === 'network' || error.code === 'timeout' || error.code === 'invalid_response') return true;
+  if (['network', 'timeout', 'invalid_response', 'proxy'].includes(error.code)) return true;
   return error.status === 429 || (error.status !== undefined && error.status >= 500);
 }
 

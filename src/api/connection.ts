@@ -1,15 +1,20 @@
 // Everything a job needs to talk to the service, built in one place. The extension loads this module
 // lazily (undici is most of the bundle), so activation stays cheap.
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import { NanoBananaClient } from './client';
 import { downloadImage, type DownloadedImage, type DownloadOptions } from './download';
-import { createAgent, type HttpTimeouts } from './http';
+import { createDispatcher, type HttpTimeouts } from './http';
 import { TaskPoller } from './poller';
+import type { ProxyOptions } from './proxy';
+
+export type { ProxyOptions } from './proxy';
 
 export interface ConnectionOptions {
   baseUrl: string;
   token: string;
   timeouts: HttpTimeouts;
+  /** API calls and image downloads alike go through it; absent: straight to every host. */
+  proxy?: ProxyOptions;
   pollIntervalMs?: number;
   log?: (message: string) => void;
   warn?: (message: string) => void;
@@ -18,13 +23,13 @@ export interface ConnectionOptions {
 export interface ApiConnection {
   client: NanoBananaClient;
   poller: TaskPoller;
-  dispatcher: Agent;
+  dispatcher: Dispatcher;
   download(url: string, options: Omit<DownloadOptions, 'dispatcher'>): Promise<DownloadedImage>;
   close(): Promise<void>;
 }
 
 export function openConnection(options: ConnectionOptions): ApiConnection {
-  const dispatcher = createAgent(options.timeouts);
+  const dispatcher = createDispatcher(options.timeouts, options.proxy);
   const client = new NanoBananaClient({ baseUrl: options.baseUrl, token: options.token, dispatcher, log: options.log });
   const poller = new TaskPoller(() => client, { intervalMs: options.pollIntervalMs, log: options.warn });
   return {

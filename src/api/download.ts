@@ -10,6 +10,7 @@ import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
 import { t } from '../core/l10n';
 import { ApiError } from './errors';
 import { transportError } from './http';
+import { proxyRouteFor } from './proxy';
 import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
@@ -54,7 +55,7 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
 
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
-  if (['network', 'timeout', 'truncated'].includes(error.code)) return true;
+  if (['network', 'timeout', 'truncated', 'proxy'].includes(error.code)) return true;
   return error.status === 429 || (error.status !== undefined && error.status >= 500);
 }
 
@@ -121,7 +122,7 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
         headers: { accept: 'image/png,image/jpeg,image/webp,image/gif,*/*;q=0.5' },
       });
     } catch (error) {
-      throw transportError(error, options.signal);
+      throw transportError(error, options.signal, proxyRouteFor(options.dispatcher, current));
     }
     const location = response.headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {

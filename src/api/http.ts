@@ -1,7 +1,9 @@
-// The HTTP layer under the client: one keep-alive undici Agent, timeouts on every phase, and the
-// translation of whatever comes back (JSON, an HTML page from a proxy, nothing at all) into data or an ApiError.
+// The HTTP layer under the client: one keep-alive undici Agent (behind the proxy, when there is one),
+// timeouts on every phase, and the translation of whatever comes back (JSON, an HTML page from a
+// proxy, nothing at all) into data or an ApiError.
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { ApiError } from './errors';
+import { proxyFailure, proxyRouteFor, routeThroughProxy, type DispatcherSettings, type ProxyOptions, type ProxyRoute } from './proxy';
 import { parseRetryAfter } from './retry';
 import { ErrorEnvelope } from './schemas';
 
@@ -17,12 +19,17 @@ export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 60
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
 
 export function createAgent(timeouts: HttpTimeouts = DEFAULT_TIMEOUTS): Agent {
-  return new Agent({
-    keepAliveTimeout: 30_000,
-    connect: { timeout: timeouts.connectMs },
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.bodyMs,
-  });
+  return new Agent(dispatcherSettings(timeouts).agent);
+}
+
+/** The agent, or with proxy options a dispatcher that sends each request through its proxy. */
+export function createDispatcher(timeouts: HttpTimeouts, proxy?: ProxyOptions): Dispatcher {
+  return (proxy && routeThroughProxy(dispatcherSettings(timeouts), proxy)) ?? createAgent(timeouts);
+}
+
+function dispatcherSettings(timeouts: HttpTimeouts): DispatcherSettings {
+  const pool = { keepAliveTimeout: 30_000, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs };
+  return { agent: { ...pool, connect: { timeout: timeouts.connectMs } }, pool, connectMs: timeouts.connectMs };
 }
 
 export interface JsonResponse {
@@ -33,6 +40,7 @@ export interface JsonResponse {
 /**
  * True when the request certainly never reached the server, so even a billed call may be sent again.
  * Only a refused connection qualifies: a reset or a timeout may come after the server read the request.
+ * A proxy that refused is a 'proxy' error instead and is not resent: it is a setting to fix, not a blip.
  */
 export function neverReachedServer(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'network' && errorCode(error.cause) === 'ECONNREFUSED';
@@ -59,7 +67,7 @@ export async function postJson(
       body: JSON.stringify(body),
     });
   } catch (error) {
-    throw transportError(error, signal);
+    throw transportError(error, signal, proxyRouteFor(dispatcher, url));
   }
   const text = await readText(response, signal);
   return { status: response.statusCode, body: interpret(response, text) };
@@ -126,9 +134,12 @@ function codeForStatus(status: number): string {
   return 'bad_request';
 }
 
-export function transportError(error: unknown, signal: AbortSignal | undefined): ApiError {
+/** `proxy`: the proxy the request went through, so that a failure to reach it is reported as such. */
+export function transportError(error: unknown, signal: AbortSignal | undefined, proxy?: ProxyRoute): ApiError {
   if (error instanceof ApiError) return error;
   if (signal?.aborted) return new ApiError({ code: 'cancelled', cause: error });
+  const atProxy = proxy && proxyFailure(error, proxy);
+  if (atProxy) return atProxy;
   if (
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||

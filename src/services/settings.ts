@@ -1,5 +1,6 @@
-// Typed access to the `nanoBanana.*` settings.
+// Typed access to the `nanoBanana.*` settings, and to VS Code's `http.*` proxy settings.
 import * as vscode from 'vscode';
+import type { ProxyOptions } from '../api/connection';
 
 export const DEFAULT_API_BASE_URL = 'https://api.acedata.cloud';
 
@@ -53,4 +54,21 @@ function setByWorkspace(config: vscode.WorkspaceConfiguration, key: string): boo
 function trustedApiBaseUrl(config: vscode.WorkspaceConfiguration): string {
   const value = config.inspect<string>('apiBaseUrl')?.globalValue?.trim();
   return value || DEFAULT_API_BASE_URL;
+}
+
+/**
+ * VS Code's proxy settings, which the bundled HTTP client does not see by itself; an empty
+ * `http.proxy` leaves the choice to HTTPS_PROXY / HTTP_PROXY / NO_PROXY. User settings only, as for
+ * the base URL: a workspace choosing the proxy (or turning off its certificate checks) would route
+ * the token through a host of its choice.
+ */
+export function readProxySettings(): ProxyOptions {
+  const config = vscode.workspace.getConfiguration('http');
+  const user = <T>(key: string, fallback: T): T => config.inspect<T>(key)?.globalValue ?? fallback;
+  return {
+    url: user('proxy', '').trim(),
+    noProxy: user<string[]>('noProxy', []),
+    strictSSL: user('proxyStrictSSL', true),
+    authorization: user<string | null>('proxyAuthorization', null) || undefined,
+  };
 }

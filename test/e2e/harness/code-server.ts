@@ -66,6 +66,12 @@ function codeServerEnv(dirs: CodeServerDirs, extra: NodeJS.ProcessEnv): NodeJS.P
   }
   // A real token in the developer's shell must never reach the tests; sessions pass one explicitly.
   delete env.ACEDATACLOUD_API_TOKEN;
+  // With http.proxy empty the extension follows these, and a developer's proxy would then stand between
+  // it and the stand-in; tests that want a proxy set http.proxy (CI has none of these).
+  for (const name of ['http_proxy', 'https_proxy', 'no_proxy', 'all_proxy']) {
+    delete env[name];
+    delete env[name.toUpperCase()];
+  }
   return {
     ...env,
     XDG_CONFIG_HOME: join(dirs.root, 'xdg-config'),

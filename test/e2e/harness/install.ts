@@ -10,8 +10,9 @@ export const CODE_SERVER_VERSION = '4.100.3';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // Headers the native modules of code-server compile against, ripgrep for the seeded binary,
-// chromium for the window.
-const APT_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium'];
+// chromium for the window, and the forward proxy of the proxy tests (test/support/tinyproxy.ts):
+// its binary alone, as the `tinyproxy` package would also start a system-wide proxy.
+const APT_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium', 'tinyproxy-bin'];
 
 // @vscode/ripgrep downloads its binary from GitHub at install time, which is unreachable here; it
 // first looks for this archive in its cache folder under TMPDIR.

@@ -13,12 +13,16 @@ const START_TIMEOUT = 15 * 60_000;
  *
  *   const session = useSession({ settings: { 'nanoBanana.askForOptions': false } });
  *   test('generates', async () => { await session().vscode.runCommand('Nano Banana: Generate Image'); });
+ *
+ * Options that depend on something started first (a server whose address goes into the settings)
+ * come from a function, run in the same hook: a `before` hook of the test file's own does not
+ * reliably finish before this one starts.
  */
-export function useSession(options: SessionOptions = {}): () => Session {
+export function useSession(options: SessionOptions | (() => Promise<SessionOptions>) = {}): () => Session {
   let current: Session | undefined;
   const file = testFileSlug();
   before(async () => {
-    current = await startSession(options);
+    current = await startSession(typeof options === 'function' ? await options() : options);
   }, { timeout: START_TIMEOUT });
   afterEach(async (t) => {
     // Node 20 sets `passed` on the context given to hooks; its type definitions lack it.
