@@ -59,6 +59,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'The error names what failed and where; no partial file; the job stays pending and "Check Pending Tasks" saves it later without a new submit',
   },
   {
+    id: 'durable:insertion-follows-edits',
+    group: 'Durable jobs',
+    tried: 'While "Generate Image and Insert Link" waits, the user types two lines above the cursor and a sentence at the end',
+    expected: 'The link lands where the cursor was (the insertion point moved with every edit), not where its old line number now points',
+  },
+  {
     id: 'durable:lookup-typed-id',
     group: 'Durable jobs',
     tried: 'A task id typed by hand into "Check Pending Tasks"',
@@ -255,5 +261,11 @@ export const FAULT_CASES: FaultCase[] = [
     group: 'Security',
     tried: "A workspace's .vscode/settings.json sets nano-banana-pro, 4K, 3 images and askForOptions false",
     expected: 'Restricted in untrusted workspaces; in any workspace the options list still comes up and the missing-images confirmation names model, resolution, images per reference and that the workspace chose them',
+  },
+  {
+    id: 'security:non-file-schemes',
+    group: 'Security',
+    tried: 'A Markdown cell of a notebook (vscode-notebook-cell), a diff side or an output document',
+    expected: 'Not a file on disk: no image counts as missing, no quick fix, and "Generate Missing Images" says so instead of billing',
   },
 ];

@@ -2,7 +2,7 @@
 // document references but that does not exist, after one confirmation, with the settings' options.
 import * as vscode from 'vscode';
 import { optionsForReference, promptForReference } from '../core/missingImage';
-import { missingImages, referenceLanguage } from '../missingImages/missingReferences';
+import { missingImages, onWritableFileSystem, referenceLanguage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
 import { generateMissing } from './generateMissing';
 import type { Services } from './services';
@@ -11,6 +11,10 @@ export async function generateMissingImages(services: Services): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !referenceLanguage(document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown or HTML file to generate the images it references.'));
+    return;
+  }
+  if (!onWritableFileSystem(document)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: this document is not a file on disk (a notebook cell, a diff or an output), so no image can be saved next to it. Open the file itself.'));
     return;
   }
   const found = await missingImages(document);

@@ -15,6 +15,14 @@ export interface MissingImage {
   error?: string;
 }
 
+/**
+ * Whether the document is a file the workspace can write next to (`file`, `vscode-remote`, `vscode-vfs`…):
+ * a notebook cell, a diff's side or an output is not, and every image would look missing there.
+ */
+export function onWritableFileSystem(document: vscode.TextDocument): boolean {
+  return vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true;
+}
+
 export function referenceLanguage(document: vscode.TextDocument): ReferenceLanguage | undefined {
   return document.languageId === 'markdown' || document.languageId === 'html' ? document.languageId : undefined;
 }
@@ -46,6 +54,7 @@ export function referencedFile(document: vscode.TextDocument, path: string): { f
 
 /** The references among `references` whose file is missing, each file once (the first reference to it). */
 export async function missingImages(document: vscode.TextDocument, references = referencesOf(document)): Promise<MissingImage[]> {
+  if (!onWritableFileSystem(document)) return [];
   const byFile = new Map<string, MissingImage>();
   for (const reference of references) {
     const target = referencedFile(document, reference.path);

@@ -2,7 +2,7 @@
 // fix on the reference, saved exactly where the reference points, or under the real type's extension
 // with the reference renamed; "Generate Missing Images in This File" does every one after a confirmation.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { useSession } from './harness/node-test';
@@ -146,4 +146,25 @@ test('Generate Missing Images in This File confirms the count, then saves each a
   // Nothing is missing any more.
   await vscode.runCommand('Nano Banana: Generate Missing Images in This File');
   await vscode.waitForNotification('no missing images in this file');
+});
+
+test('[security:non-file-schemes] a Markdown cell of a notebook is not a file: its images are not "missing", and nothing is offered or billed', async () => {
+  const { vscode, page } = session();
+  const before = generateRequests().length;
+  const notebook = {
+    cells: [{ cell_type: 'markdown', metadata: {}, source: ['# Notes\n', '![sample](images/sample.png)\n', '![not here](images/not-here.png)'] }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  writeFileSync(session().path('notes.ipynb'), JSON.stringify(notebook));
+  await vscode.openFile('notes.ipynb');
+  // Into the cell's own Markdown editor, whose document lives on the vscode-notebook-cell scheme.
+  await page.locator('.notebook-editor .markdown-cell-row').first().dblclick();
+  await page.locator('.notebook-editor .cell-editor-container .monaco-editor.focused').waitFor({ timeout: 30_000 });
+  await vscode.runCommand('Nano Banana: Generate Missing Images in This File');
+  const note = await vscode.waitForNotification(/not a file on disk/);
+  assert.match(await note.message(), /notebook cell/);
+  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation to bill anything');
+  assert.equal(generateRequests().length, before);
 });
