@@ -47,12 +47,6 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'No claim that nothing was sent: the service may have accepted and billed it, and the console\'s task list is where to find it',
   },
   {
-    id: 'durable:shutdown-not-cancel',
-    group: 'Durable jobs',
-    tried: 'The extension host goes away (deactivation) while a job waits',
-    expected: 'The job is neither cancelled nor failed: it stays pending, and the next activation saves it without a new submit',
-  },
-  {
     id: 'durable:save-failure',
     group: 'Durable jobs',
     tried: 'The image arrives but cannot be written (a file where the output folder should be)',

@@ -26,7 +26,13 @@ export class JobStore implements vscode.Disposable {
 
   /** The newest job of this window, shown large in the panel; undefined right after a reload. */
   latestOfSession(): JobRecord | undefined {
-    return this.all().find((job) => this.sessionJobIds.has(job.id));
+    // Only this window's jobs are looked at: a job update must not cost more with a longer history.
+    let latest: JobRecord | undefined;
+    for (const id of this.sessionJobIds) {
+      const job = this.jobs.get(id);
+      if (job && (!latest || job.createdAt > latest.createdAt)) latest = job;
+    }
+    return latest;
   }
 
   get(id: string): JobRecord | undefined {

@@ -5,10 +5,11 @@ import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
 import type { Log } from '../services/log';
 import { Disposable } from './disposable';
 import { toJobView, type JobViewContext } from './jobView';
-import { missingFiles } from './missingFiles';
+import { MissingFiles } from './missingFiles';
 import { runPreviewAction, type PreviewActions } from './previewActions';
 import { previewHtml } from './previewHtml';
 import { parseWebviewMessage, type HostMessage } from './protocol';
+import type { JobRecord } from '../model/job';
 
 export type { PreviewActions } from './previewActions';
 
@@ -67,8 +68,8 @@ export class PreviewPanel extends Disposable {
   private webviewReady = false;
   /** `Uri.toString()` of every folder the webview may load images from, the media folder included. */
   private readonly resourceFolders = new Set<string>();
-  private posting = false;
-  private postAgain = false;
+  private readonly missing: MissingFiles;
+  private readonly viewContext: JobViewContext;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -82,7 +83,12 @@ export class PreviewPanel extends Disposable {
       dark: vscode.Uri.joinPath(mediaFolder, 'preview-dark.svg'),
     };
     this.resourceFolders.add(mediaFolder.toString());
-    this.allowResultFolders();
+    this.allowResultFolders(deps.store.all());
+    this.missing = this.register(new MissingFiles(() => deps.store.all()));
+    this.viewContext = {
+      webviewSrc: (fileUri) => panel.webview.asWebviewUri(vscode.Uri.parse(fileUri, true)).toString(),
+      missingFiles: this.missing.files,
+    };
 
     this.register(panel.onDidDispose(() => this.dispose()));
     // A hidden webview is torn down; it says 'ready' again when shown.
@@ -92,7 +98,9 @@ export class PreviewPanel extends Disposable {
       }),
     );
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)));
-    this.register(deps.store.onDidChange(() => this.onStoreChange()));
+    this.register(deps.store.onDidChange((job) => this.onJobChange(job)));
+    this.register(this.missing.onDidChange((files) => this.onFilesChange(files)));
+    void this.missing.checkAll().catch((error: unknown) => deps.log.error('could not check the results panel\'s files', error));
 
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
@@ -112,7 +120,7 @@ export class PreviewPanel extends Disposable {
     if (!message) return;
     if (message.type === 'ready') {
       this.webviewReady = true;
-      void this.postState();
+      this.postState();
       return;
     }
     try {
@@ -122,15 +130,21 @@ export class PreviewPanel extends Disposable {
     }
   }
 
-  private onStoreChange(): void {
-    this.allowResultFolders();
-    if (this.webviewReady) void this.postState();
+  private onJobChange(job: JobRecord): void {
+    this.allowResultFolders([job]);
+    this.postJob(job);
+  }
+
+  private onFilesChange(files: ReadonlySet<string>): void {
+    for (const job of this.deps.store.all()) {
+      if (job.images.some((image) => files.has(image.uri))) this.postJob(job);
+    }
   }
 
   /** Results land in folders chosen per job; the webview may only load from folders it was told about. */
-  private allowResultFolders(): void {
+  private allowResultFolders(jobs: readonly JobRecord[]): void {
     const before = this.resourceFolders.size;
-    for (const job of this.deps.store.all()) {
+    for (const job of jobs) {
       for (const image of job.images) {
         this.resourceFolders.add(vscode.Uri.joinPath(vscode.Uri.parse(image.uri, true), '..').toString());
       }
@@ -143,44 +157,29 @@ export class PreviewPanel extends Disposable {
   }
 
   /**
-   * Building the state awaits file checks, so a newer state could overtake an older one: posts run one at
-   * a time, and changes during a post are folded into one more post.
+   * Everything, once the page listens. Built without waiting on anything, so nothing can hold it back or
+   * overtake it: the page renders as soon as it asks, however the panel was hidden before.
    */
-  private async postState(): Promise<void> {
-    if (this.posting) {
-      this.postAgain = true;
-      return;
-    }
-    this.posting = true;
-    try {
-      do {
-        this.postAgain = false;
-        await this.postStateNow();
-      } while (this.postAgain && this.webviewReady && !this.isDisposed);
-    } catch (error) {
-      this.deps.log.error('could not update the results panel', error);
-    } finally {
-      this.posting = false;
-    }
+  private postState(): void {
+    const { store } = this.deps;
+    const latest = store.latestOfSession();
+    const earlier = store.all().filter((job) => job.id !== latest?.id);
+    this.post({
+      type: 'state',
+      latest: latest && toJobView(latest, this.viewContext),
+      earlier: earlier.map((job) => toJobView(job, this.viewContext)),
+      l10n: vscode.l10n.bundle,
+    });
   }
 
-  private async postStateNow(): Promise<void> {
-    const { webview } = this.panel;
-    const { store } = this.deps;
-    const jobs = store.all();
-    const latest = store.latestOfSession();
-    const earlier = jobs.filter((job) => job.id !== latest?.id);
-    const context: JobViewContext = {
-      webviewSrc: (fileUri) => webview.asWebviewUri(vscode.Uri.parse(fileUri, true)).toString(),
-      missingFiles: await missingFiles(jobs),
-    };
-    if (this.isDisposed) return;
-    const message: HostMessage = {
-      type: 'state',
-      latest: latest && toJobView(latest, context),
-      earlier: earlier.map((job) => toJobView(job, context)),
-      l10n: vscode.l10n.bundle,
-    };
-    await webview.postMessage(message);
+  /** One job's view; a hidden page gets none (it asks for everything when shown again). */
+  private postJob(job: JobRecord): void {
+    if (!this.webviewReady) return;
+    this.post({ type: 'job', job: toJobView(job, this.viewContext), latest: this.deps.store.latestOfSession()?.id === job.id });
+  }
+
+  private post(message: HostMessage): void {
+    // Not awaited: a page torn down while hidden may never answer, and must not delay the next one.
+    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.error('could not update the results panel', error));
   }
 }

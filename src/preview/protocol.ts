@@ -31,8 +31,9 @@ export interface JobView {
 }
 
 /**
- * `latest` is this session's newest job, shown large; `earlier` holds every other job, this session's
- * and those of earlier sessions from the workspace's history, newest first: the gallery.
+ * Everything, once per page load (the page is rebuilt whenever the panel was hidden). `latest` is this
+ * session's newest job, shown large; `earlier` holds every other job, this session's and those of earlier
+ * sessions from the workspace's history, newest first: the gallery.
  */
 export interface StateMessage {
   type: 'state';
@@ -42,7 +43,17 @@ export interface StateMessage {
   l10n?: Record<string, string>;
 }
 
-export type HostMessage = StateMessage;
+/**
+ * One job changed (a stage, a saved image, a file deleted since): only its view travels, so an update
+ * costs the same with 5 or 500 jobs in the history. `latest` marks this session's newest job.
+ */
+export interface JobMessage {
+  type: 'job';
+  job: JobView;
+  latest: boolean;
+}
+
+export type HostMessage = StateMessage | JobMessage;
 
 export const imageActionTypes = ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain'] as const;
 export type ImageActionType = (typeof imageActionTypes)[number];

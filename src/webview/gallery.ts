@@ -1,10 +1,11 @@
 // The panel's layout: this session's latest job large at the top, then the gallery of every earlier
 // job (this session's and those kept in the workspace's history) with a search by prompt.
 // The search box is created once and never replaced, so new state arriving while the user types
-// neither steals its focus nor resets what was typed.
+// neither steals its focus nor resets what was typed. After the first state only the job that changed is
+// rendered again.
 import { t } from '../core/l10n';
 import { matchesPrompt } from '../core/promptSearch';
-import type { StateMessage } from '../preview/protocol';
+import type { JobMessage, JobView, StateMessage } from '../preview/protocol';
 import { h } from './dom';
 import { renderEmptyState, renderJob, type Post } from './render';
 
@@ -29,7 +30,9 @@ export class PreviewLayout {
     this.summary,
     this.list,
   );
-  private state: StateMessage = { type: 'state', earlier: [] };
+  private latest: JobView | undefined;
+  /** The gallery's jobs by id with their cards; the cards stand in the list newest first. */
+  private readonly earlier = new Map<string, { view: JobView; card: HTMLElement }>();
 
   constructor(
     app: HTMLElement,
@@ -39,27 +42,68 @@ export class PreviewLayout {
     this.search.value = initialQuery;
     this.search.addEventListener('input', () => {
       onQueryChange(this.search.value);
-      this.renderGallery();
+      this.applySearch();
     });
     this.gallery.hidden = true;
     app.replaceChildren(this.latestSlot, this.gallery);
   }
 
+  /** Everything, as the host sends it once the page has loaded. */
   show(state: StateMessage): void {
-    this.state = state;
-    const { latest, earlier } = state;
-    if (latest) this.latestSlot.replaceChildren(renderJob(latest, 'job-latest', this.post));
-    else this.latestSlot.replaceChildren(...(earlier.length === 0 ? [renderEmptyState()] : []));
-    this.renderGallery();
+    this.latest = state.latest;
+    this.earlier.clear();
+    for (const view of state.earlier) this.earlier.set(view.id, { view, card: renderJob(view, 'job-earlier', this.post) });
+    this.list.replaceChildren(...[...this.earlier.values()].map(({ card }) => card));
+    this.renderLatest();
+    this.applySearch();
   }
 
-  private renderGallery(): void {
-    const { earlier } = this.state;
-    this.gallery.hidden = earlier.length === 0;
+  /** One job changed: only its card is rendered again (or the latest one moves into the gallery). */
+  update({ job, latest }: JobMessage): void {
+    if (latest) {
+      if (this.latest && this.latest.id !== job.id) this.putEarlier(this.latest);
+      this.removeEarlier(job.id);
+      this.latest = job;
+      this.renderLatest();
+    } else {
+      this.putEarlier(job);
+    }
+    this.applySearch();
+  }
+
+  private renderLatest(): void {
+    if (this.latest) this.latestSlot.replaceChildren(renderJob(this.latest, 'job-latest', this.post));
+    else this.latestSlot.replaceChildren(...(this.earlier.size === 0 ? [renderEmptyState()] : []));
+  }
+
+  private putEarlier(view: JobView): void {
+    const card = renderJob(view, 'job-earlier', this.post);
+    const existing = this.earlier.get(view.id);
+    if (existing) {
+      existing.card.replaceWith(card);
+      this.earlier.set(view.id, { view, card });
+      return;
+    }
+    const next = [...this.earlier.values()].find((other) => other.view.createdAt < view.createdAt);
+    this.list.insertBefore(card, next?.card ?? null);
+    this.earlier.set(view.id, { view, card });
+  }
+
+  private removeEarlier(id: string): void {
+    this.earlier.get(id)?.card.remove();
+    this.earlier.delete(id);
+  }
+
+  /** Hides the cards whose prompt does not match, without building any again. */
+  private applySearch(): void {
+    this.gallery.hidden = this.earlier.size === 0;
     const query = this.search.value.trim();
-    const shown = earlier.filter((job) => matchesPrompt(job.prompt, query));
-    this.list.replaceChildren(...shown.map((job) => renderJob(job, 'job-earlier', this.post)));
-    this.summary.textContent = summaryText(query, shown.length, earlier.length);
+    let shown = 0;
+    for (const { view, card } of this.earlier.values()) {
+      card.hidden = !matchesPrompt(view.prompt, query);
+      if (!card.hidden) shown++;
+    }
+    this.summary.textContent = summaryText(query, shown, this.earlier.size);
     this.summary.hidden = this.summary.textContent === '';
   }
 }

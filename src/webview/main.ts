@@ -1,6 +1,6 @@
 // Script of the preview webview (bundled to media/preview.js). It only renders what the host posts
 // and reports button presses; all file and editor work happens in the extension host.
-import type { StateMessage, WebviewMessage } from '../preview/protocol';
+import type { HostMessage, JobView, WebviewMessage } from '../preview/protocol';
 import { useL10nBundle } from '../core/l10n';
 import { PreviewLayout } from './gallery';
 
@@ -25,26 +25,33 @@ if (app) {
   // Built on the first state, which carries the translations its fixed labels need.
   let layout: PreviewLayout | undefined;
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const state = stateMessage(event.data);
-    if (!state) return;
-    if (!layout) {
-      useL10nBundle(state.l10n);
-      layout = new PreviewLayout(app, post, {
-        initialQuery: typeof saved === 'string' ? saved : '',
-        onQueryChange: (query) => vscode.setState({ query }),
-      });
+    const message = hostMessage(event.data);
+    if (message?.type === 'state') {
+      if (!layout) {
+        useL10nBundle(message.l10n);
+        layout = new PreviewLayout(app, post, {
+          initialQuery: typeof saved === 'string' ? saved : '',
+          onQueryChange: (query) => vscode.setState({ query }),
+        });
+      }
+      layout.show(message);
+    } else if (message?.type === 'job') {
+      // The host sends the whole state first; an update before it has nothing to update.
+      layout?.update(message);
     }
-    layout.show(state);
   });
 }
 
 post({ type: 'ready' });
 
 /** Only the host posts here, but a shape check keeps a stray message from breaking the page. */
-function stateMessage(data: unknown): StateMessage | undefined {
-  const message = data as Partial<StateMessage> | null;
+function hostMessage(data: unknown): HostMessage | undefined {
+  const message = data as { type?: unknown; job?: JobView; latest?: unknown; earlier?: unknown; l10n?: unknown } | null;
+  if (message?.type === 'job') {
+    return typeof message.job === 'object' && message.job !== null ? { type: 'job', job: message.job, latest: message.latest === true } : undefined;
+  }
   if (message?.type !== 'state' || !Array.isArray(message.earlier)) return undefined;
-  const latest = typeof message.latest === 'object' && message.latest !== null ? message.latest : undefined;
+  const latest = typeof message.latest === 'object' && message.latest !== null ? (message.latest as JobView) : undefined;
   const l10n = isStringRecord(message.l10n) ? message.l10n : undefined;
   return { type: 'state', latest, earlier: message.earlier, l10n };
 }

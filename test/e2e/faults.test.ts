@@ -119,29 +119,6 @@ test('[fault:window-reload] [durable:persist-and-resume] a window reload while w
   await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
 });
 
-test('[durable:shutdown-not-cancel] the window going away while a job waits is not a cancel: the job stays pending, and the next window saves it without a new submit', slowTest, async () => {
-  const { api, vscode, page } = session();
-  const submitsBefore = api.stats.submits;
-  api.knobs.generationDelayMs = 20_000;
-  try {
-    await generate('a lantern in the fog');
-    await vscode.waitForNotification(/Waiting for the image/);
-    const reloaded = page.waitForEvent('load', { timeout: 90_000 });
-    await vscode.runCommand('Developer: Reload Window').catch(() => undefined);
-    await reloaded;
-    await waitForWorkbench(page);
-    assertCompleteFiles(await waitForFiles('a-lantern-in-the-fog', COUNT, 120_000));
-  } finally {
-    api.knobs.generationDelayMs = 300;
-  }
-  assert.equal(api.stats.submits, submitsBefore + 1, 'resumed, not submitted again');
-  // What the deactivating extension did with the job, in its own words: kept it, rather than cancelling it.
-  const log = session().outputLog();
-  assert.match(log, /the window is closing: job [\w-]+ \(task [\w-]+\) stays pending/);
-  assert.doesNotMatch(log, /job cancelled while task/);
-  await vscode.waitForCommand('Nano Banana: Set API Token', 90_000);
-});
-
 test('[durable:insertion-after-reload] Generate Image and Insert Link interrupted by a reload: after it, the link is still inserted where the cursor was', slowTest, async () => {
   const { api, vscode, page } = session();
   const submitsBefore = api.stats.submits;

@@ -159,8 +159,10 @@ test('[security:non-file-schemes] a Markdown cell of a notebook is not a file: i
   };
   writeFileSync(session().path('notes.ipynb'), JSON.stringify(notebook));
   await vscode.openFile('notes.ipynb');
-  // Into the cell's own Markdown editor, whose document lives on the vscode-notebook-cell scheme.
-  await page.locator('.notebook-editor .markdown-cell-row').first().dblclick();
+  // Into the cell's own Markdown editor, whose document lives on the vscode-notebook-cell scheme: the
+  // cell is selected when the notebook opens, and Enter edits it.
+  await page.locator('.notebook-editor .markdown-cell-row.focused').waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
   await page.locator('.notebook-editor .cell-editor-container .monaco-editor.focused').waitFor({ timeout: 30_000 });
   await vscode.runCommand('Nano Banana: Generate Missing Images in This File');
   const note = await vscode.waitForNotification(/not a file on disk/);

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { JobView, StateMessage, WebviewMessage } from '../../src/preview/protocol';
+import type { HostMessage, JobView, WebviewMessage } from '../../src/preview/protocol';
 import { previewHtml } from '../../src/preview/previewHtml';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -82,8 +82,10 @@ before(async () => {
 after(() => browser?.close());
 
 async function openPreview(): Promise<void> {
+  // The page reads its saved state as it loads: a previous test's search must be gone before that.
   await page.goto(`${ORIGIN}/index.html`);
   await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
 }
 
 const posted = () => page.evaluate(() => (window as unknown as PreviewWindow).posted);
@@ -94,11 +96,12 @@ async function postState(jobs: JobView[]): Promise<void> {
   await postMessage({ type: 'state', latest, earlier });
 }
 
-async function postMessage(message: StateMessage): Promise<void> {
+async function postMessage(message: HostMessage): Promise<void> {
   await page.evaluate((data) => window.postMessage(data, '*'), message);
 }
 
-const galleryPrompts = () => page.locator('.gallery .job-earlier .job-prompt').allTextContents();
+// What the gallery shows: a card the search filters out stays in the page, hidden.
+const galleryPrompts = () => page.locator('.gallery .job-earlier:visible .job-prompt').allTextContents();
 
 function jobView(overrides: Partial<JobView>): JobView {
   return {
@@ -274,4 +277,45 @@ test('[security:csp-nonce] the page runs under its CSP without violations', { sk
   await page.fill('.gallery-search', 'banana');
   assert.equal(await page.locator('.job').count(), 2);
   assert.deepEqual(await page.evaluate(() => (window as unknown as PreviewWindow).cspViolations), []);
+});
+
+const minute = 60_000;
+const at = (minutes: number) => Date.UTC(2025, 0, 1, 12, 0) + minutes * minute;
+
+test('a job update renders only that job\'s card: the other cards of the gallery stay the same elements', { skip }, async () => {
+  await openPreview();
+  const earlier = Array.from({ length: 20 }, (_, i) => jobView({ id: `old-${i}`, prompt: `old job ${i}`, createdAt: at(-i) }));
+  await postState([jobView({ id: 'now', prompt: 'running now', stage: 'waiting', images: [], createdAt: at(10) }), ...earlier]);
+  // Marks every card, so a card built again would come without the mark.
+  await page.evaluate(() => document.querySelectorAll('.job').forEach((card) => card.setAttribute('data-mark', 'first')));
+
+  await postMessage({ type: 'job', latest: false, job: { ...earlier[5], stage: 'saved', prompt: 'old job 5, renamed' } });
+  await postMessage({ type: 'job', latest: true, job: jobView({ id: 'now', prompt: 'running now', stage: 'saved', createdAt: at(10) }) });
+  await page.waitForSelector('.job-latest.stage-saved');
+  const unmarked = await page.locator('.job:not([data-mark])').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-id')));
+  assert.deepEqual(unmarked.sort(), ['now', 'old-5']);
+  assert.equal(await page.locator('.job-earlier').count(), 20);
+  assert.equal((await galleryPrompts())[5], 'old job 5, renamed');
+});
+
+test('a new latest job takes the top; the previous one moves into the gallery in date order, under the current search', { skip }, async () => {
+  await openPreview();
+  await postState([
+    jobView({ id: 'b', prompt: 'a robot at noon', createdAt: at(5) }),
+    jobView({ id: 'c', prompt: 'a robot at dawn', createdAt: at(10) }),
+    jobView({ id: 'a', prompt: 'a cat', createdAt: at(0) }),
+  ]);
+  await page.fill('.gallery-search', 'robot');
+  await postMessage({ type: 'job', latest: true, job: jobView({ id: 'd', prompt: 'a robot at dusk', stage: 'submitting', images: [], createdAt: at(20) }) });
+  await page.waitForSelector('.job-latest[data-job-id="d"]');
+  assert.deepEqual(await page.locator('.job-earlier').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-id'))), ['c', 'b', 'a']);
+  assert.deepEqual(await galleryPrompts(), ['a robot at dawn', 'a robot at noon']);
+  assert.equal(await page.textContent('.gallery-summary'), '2 of 3 results match “robot”.');
+});
+
+test('an update before the first state has nothing to update and is ignored', { skip }, async () => {
+  await openPreview();
+  await postMessage({ type: 'job', latest: true, job: jobView({ id: 'x' }) });
+  await postState([]);
+  assert.equal(await page.textContent('.empty-state'), 'No results yet. Run Nano Banana: Generate Image.');
 });
