@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { measureActivation, measureRealHostActivation } from './activation';
 import { measureLatency } from './latency';
 import { measureSaveMemory, measureUpload } from './memory';
+import { measurePanelUpdates, panelUpdatesSection } from './panelUpdates';
 import { measurePollingLoad } from './pollingLoad';
 import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from './toolLatency';
 import { activationSection, latencySection, memorySection, pollingSection, summaryTable, uploadSection, type Verdict } from './report';
@@ -61,9 +62,11 @@ async function main(): Promise<void> {
   const memory = memorySection(await measureSaveMemory(WORK, 5));
   step('4. upload of a 10 MB image…');
   const upload = uploadSection(await measureUpload(WORK));
+  step('3b. results panel: one job update with 50 and 500 jobs in the history…');
+  const panel = panelUpdatesSection(await measurePanelUpdates(WORK));
   await rm(WORK, { recursive: true, force: true });
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...activation.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...activation.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -93,6 +96,8 @@ async function main(): Promise<void> {
     polling.text,
     '',
     memory.text,
+    '',
+    panel.text,
     '',
     upload,
     '',
