@@ -47,6 +47,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'No claim that nothing was sent: the service may have accepted and billed it, and the console\'s task list is where to find it',
   },
   {
+    id: 'durable:shutdown-not-cancel',
+    group: 'Durable jobs',
+    tried: 'The extension is deactivated (the window closes) while a job waits',
+    expected: 'Neither cancelled nor failed: the job stays pending in its waiting stage, out of the history, for the next window to resume',
+  },
+  {
     id: 'durable:save-failure',
     group: 'Durable jobs',
     tried: 'The image arrives but cannot be written (a file where the output folder should be)',

@@ -2,8 +2,7 @@
 // light, dark and high-contrast themes, while it shows a running job, a finished one, a failed one and a
 // filled gallery; and every action is reachable and operable from the keyboard.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { useSession } from './harness/node-test';
@@ -21,9 +20,9 @@ interface AxeViolation {
 }
 
 async function setTheme(theme: string): Promise<void> {
-  const file = join(session().userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+  const { vscode } = session();
+  await vscode.runCommand('Preferences: Color Theme');
+  await vscode.pickQuickPickItem(theme);
 }
 
 /** The panel's frame once it shows the four states and uses `theme`. */
