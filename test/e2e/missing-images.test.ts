@@ -148,7 +148,7 @@ test('Generate Missing Images in This File confirms the count, then saves each a
   await vscode.waitForNotification('no missing images in this file');
 });
 
-test('[security:non-file-schemes] a Markdown cell of a notebook is not a file: its images are not "missing", and nothing is offered or billed', async () => {
+test('[security:non-file-schemes] a Markdown cell of a notebook is not a file: its images are not "missing", and no fix is offered', async () => {
   const { vscode, page } = session();
   const before = generateRequests().length;
   const notebook = {
@@ -164,9 +164,14 @@ test('[security:non-file-schemes] a Markdown cell of a notebook is not a file: i
   await page.locator('.notebook-editor .markdown-cell-row.focused').waitFor({ state: 'attached' });
   await page.keyboard.press('Enter');
   await page.locator('.notebook-editor .cell-editor-container .monaco-editor.focused').waitFor({ timeout: 30_000 });
-  await vscode.runCommand('Nano Banana: Generate Missing Images in This File');
-  const note = await vscode.waitForNotification(/not a file on disk/);
-  assert.match(await note.message(), /notebook cell/);
-  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation to bill anything');
+  // On the line of the references: the lightbulb's menu (or VS Code's "no code actions") opens.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget .monaco-list-row, .monaco-editor-overlaymessage');
+  await menu.first().waitFor({ timeout: 30_000 });
+  const offered = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+  assert.ok(!offered.some((title) => title.includes(QUICK_FIX)), `offered: ${JSON.stringify(offered)}`);
+  await page.keyboard.press('Escape');
   assert.equal(generateRequests().length, before);
 });
