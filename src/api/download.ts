@@ -11,7 +11,7 @@ import { t } from '../core/l10n';
 import { ApiError } from './errors';
 import { transportError } from './http';
 import { proxyRouteFor } from './proxy';
-import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
+import { backoffDelay, isTransient, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
@@ -45,18 +45,12 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     try {
       return await downloadOnce(url, options);
     } catch (error) {
-      if (attempt >= policy.attempts || !isRetryable(error)) throw error;
+      if (attempt >= policy.attempts || !isTransient(error)) throw error;
       const wait = backoffDelay(policy, attempt);
       options.log?.(`download of ${url} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
       await sleep(wait, options.signal);
     }
   }
-}
-
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (['network', 'timeout', 'truncated', 'proxy'].includes(error.code)) return true;
-  return error.status === 429 || (error.status !== undefined && error.status >= 500);
 }
 
 async function downloadOnce(url: string, options: DownloadOptions): Promise<DownloadedImage> {

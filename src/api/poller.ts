@@ -1,7 +1,8 @@
 // One poller for every pending task: a single `retrieve_batch` lookup per tick, whatever the number of
 // waiting jobs, so polling load stays flat. Idle (no timer) when nothing is pending.
-import { isTransient, MAX_BATCH_IDS, type NanoBananaClient } from './client';
+import { MAX_BATCH_IDS, type NanoBananaClient } from './client';
 import { ApiError } from './errors';
+import { isTransient } from './retry';
 import type { TaskRecord } from './schemas';
 import { deriveTaskState, type TaskState } from './taskState';
 
