@@ -12,7 +12,7 @@ import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { downloadImage } from '../src/api/download';
-import { numberedFileName } from '../src/core/naming';
+import { claimFirstFreeName } from '../src/core/naming';
 import { stampImageFile } from '../src/jobs/stampProvenance';
 
 const RECORD = { prompt: 'benchmark image', model: 'nano-banana-pro', taskId: 'bench', action: 'generate', resolution: '4K', createdAt: new Date(0).toISOString() } as const;
@@ -45,13 +45,12 @@ export async function saveIntoFolder(localFile: string, folder: string, baseName
   const partial = join(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);
   try {
     await copyFile(localFile, partial, constants.COPYFILE_EXCL);
-    for (let counter = 1; counter < 10_000; counter++) {
-      const target = join(folder, numberedFileName(baseName, extension, counter));
-      if (await exists(target)) continue;
-      await rename(partial, target);
-      return target;
-    }
-    throw new Error(`No free file name for ${baseName}.${extension} in ${folder}`);
+    const fileName = await claimFirstFreeName(folder, baseName, extension, async (name) => {
+      if (await exists(join(folder, name))) return false;
+      await rename(partial, join(folder, name));
+      return true;
+    });
+    return join(folder, fileName);
   } finally {
     await rm(partial, { force: true });
   }

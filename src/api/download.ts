@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
 import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
 import { t } from '../core/l10n';
+import { claimFirstFreeName } from '../core/naming';
 import { ApiError } from './errors';
 import { transportError } from './http';
 import { proxyRouteFor } from './proxy';
@@ -149,17 +150,16 @@ export function assertWebUrl(url: string): void {
 }
 
 /** Hard-links the finished file to the first free name: `link` fails instead of overwriting. */
-async function claimName(temporary: string, directory: string, baseName: string, extension: string): Promise<string> {
-  for (let counter = 1; counter < 10_000; counter++) {
-    const fileName = counter === 1 ? `${baseName}.${extension}` : `${baseName}-${counter}.${extension}`;
+function claimName(temporary: string, directory: string, baseName: string, extension: string): Promise<string> {
+  return claimFirstFreeName(directory, baseName, extension, async (fileName) => {
     try {
       await link(temporary, join(directory, fileName));
-      return fileName;
+      return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
     }
-  }
-  throw new ApiError({ code: 'download_failed' }, t('No free file name for {0} in {1}.', `${baseName}.${extension}`, directory));
+  });
 }
 
 /**
