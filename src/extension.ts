@@ -49,7 +49,6 @@ export function activate(context: vscode.ExtensionContext): void {
   // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
   context.subscriptions.push(engine);
   const services: Services = {
-    context,
     store,
     tokens,
     pending,

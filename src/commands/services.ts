@@ -1,5 +1,4 @@
 // What every command needs, built once in `activate` and handed to each command.
-import type * as vscode from 'vscode';
 import type { JobAction, JobOptions } from '../model/job';
 import type { JobEngine } from '../jobs/jobEngine';
 import type { JobStore } from '../jobs/jobStore';
@@ -10,7 +9,6 @@ import type { Log } from '../services/log';
 import type { TokenStore } from '../services/tokenStore';
 
 export interface Services {
-  context: vscode.ExtensionContext;
   store: JobStore;
   tokens: TokenStore;
   pending: PendingJobs;
