@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const session = new ApiSession(log);
   const markdownEditors = new MarkdownEditorTracker();
   const pending = new PendingJobs(context.workspaceState);
-  context.subscriptions.push(log, store, tokens, session, markdownEditors);
+  context.subscriptions.push(log, store, session, markdownEditors);
 
   const actions: PreviewActions = {
     insertLink: (image, alt) => insertLinkIntoLastMarkdown(deps, image, alt),
