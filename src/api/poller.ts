@@ -12,7 +12,6 @@ interface Waiter {
   taskId: string;
   resolve(task: FinishedTask): void;
   reject(error: unknown): void;
-  onPoll?: (record: TaskRecord | undefined) => void;
 }
 
 export interface PollerOptions {
@@ -39,10 +38,10 @@ export class TaskPoller {
   ) {}
 
   /** Resolves when the task succeeds or fails; rejects on cancellation or when the service keeps not knowing it. */
-  wait(taskId: string, signal?: AbortSignal, onPoll?: Waiter['onPoll']): Promise<FinishedTask> {
+  wait(taskId: string, signal?: AbortSignal): Promise<FinishedTask> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new ApiError({ code: 'cancelled', taskId }));
-      const waiter: Waiter = { taskId, resolve, reject, onPoll };
+      const waiter: Waiter = { taskId, resolve, reject };
       const settle = () => {
         signal?.removeEventListener('abort', onAbort);
         this.remove(waiter);
@@ -128,7 +127,6 @@ export class TaskPoller {
     for (const id of ids) {
       const record = byId.get(id);
       const waiters = [...(this.waiters.get(id) ?? [])];
-      waiters.forEach((waiter) => waiter.onPoll?.(record));
       if (!record) {
         const misses = (this.misses.get(id) ?? 0) + 1;
         this.misses.set(id, misses);
