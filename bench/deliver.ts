@@ -11,8 +11,9 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
+import type { ApiConnection } from '../src/api/connection';
 import { downloadImage } from '../src/api/download';
-import { numberedFileName } from '../src/core/naming';
+import { claimFirstFreeName } from '../src/core/naming';
 import { stampImageFile } from '../src/jobs/stampProvenance';
 
 const RECORD = { prompt: 'benchmark image', model: 'nano-banana-pro', taskId: 'bench', action: 'generate', resolution: '4K', createdAt: new Date(0).toISOString() } as const;
@@ -23,13 +24,20 @@ export interface Delivery {
   savedAt: number;
 }
 
-export async function downloadAndSave(urls: readonly string[], dispatcher: Dispatcher, scratchRoot: string, folder: string, baseName: string): Promise<Delivery> {
+/** How a variant downloads: the extension's connection (`ApiConnection.download`) or the downloader over an agent of its own. */
+export type Download = ApiConnection['download'];
+
+export function downloadVia(dispatcher: Dispatcher): Download {
+  return (url, options) => downloadImage(url, { ...options, dispatcher });
+}
+
+export async function downloadAndSave(urls: readonly string[], download: Download, scratchRoot: string, folder: string, baseName: string): Promise<Delivery> {
   const scratch = await mkdtemp(join(scratchRoot, 'job-'));
   const files: string[] = [];
   try {
     // One image after the other, as fetchResults does.
     for (const [index, url] of urls.entries()) {
-      const file = await downloadImage(url, { dispatcher, directory: scratch, baseName: `${index}` });
+      const file = await download(url, { directory: scratch, baseName: `${index}` });
       await stampImageFile(file.path, RECORD);
       files.push(await saveIntoFolder(file.path, folder, baseName, file.type.extension));
     }
@@ -45,13 +53,12 @@ export async function saveIntoFolder(localFile: string, folder: string, baseName
   const partial = join(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);
   try {
     await copyFile(localFile, partial, constants.COPYFILE_EXCL);
-    for (let counter = 1; counter < 10_000; counter++) {
-      const target = join(folder, numberedFileName(baseName, extension, counter));
-      if (await exists(target)) continue;
-      await rename(partial, target);
-      return target;
-    }
-    throw new Error(`No free file name for ${baseName}.${extension} in ${folder}`);
+    const fileName = await claimFirstFreeName(folder, baseName, extension, async (name) => {
+      if (await exists(join(folder, name))) return false;
+      await rename(partial, join(folder, name));
+      return true;
+    });
+    return join(folder, fileName);
   } finally {
     await rm(partial, { force: true });
   }

@@ -5,14 +5,13 @@
 // and meet the same load.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Dispatcher } from 'undici';
 import { NanoBananaClient } from '../src/api/client';
 import { openConnection } from '../src/api/connection';
 import { createAgent, type HttpTimeouts } from '../src/api/http';
 import type { ImagesRequest } from '../src/api/schemas';
 import { startMockApi } from '../test/mock-api';
 import { submitBlocking, waitByPollingEach, type WaitedTask } from './alternatives';
-import { downloadAndSave } from './deliver';
+import { downloadAndSave, downloadVia, type Download } from './deliver';
 import { seededShuffle, waitUntil } from './util';
 
 export const VARIANTS = ['extension', 'poll3s', 'blocking'] as const;
@@ -39,7 +38,8 @@ export async function measureLatency(workDir: string, jobs = 30, minMs = 2_000, 
   const plainAgent = createAgent(TIMEOUTS);
   const plainClient = new NanoBananaClient({ baseUrl: mock.url, token: mock.token, dispatcher: plainAgent });
   const blockingAgent = createAgent(TIMEOUTS);
-  const dispatcherOf: Record<Variant, Dispatcher> = { extension: extension.dispatcher, poll3s: plainAgent, blocking: blockingAgent };
+  // The extension's images come through its connection, over the agent its client and poller use.
+  const downloadOf: Record<Variant, Download> = { extension: extension.download, poll3s: downloadVia(plainAgent), blocking: downloadVia(blockingAgent) };
 
   const waitFor: Record<Variant, (request: ImagesRequest) => Promise<WaitedTask>> = {
     extension: async (request) => {
@@ -55,7 +55,7 @@ export async function measureLatency(workDir: string, jobs = 30, minMs = 2_000, 
   const runJob = async (variant: Variant, index: number) => {
     const task = await waitFor[variant]({ action: 'generate', prompt: `bench ${variant} ${index}`, model: 'nano-banana' });
     const folder = join(workDir, 'latency', variant);
-    const { savedAt } = await downloadAndSave(task.imageUrls, dispatcherOf[variant], join(workDir, 'scratch'), folder, `job-${index}`);
+    const { savedAt } = await downloadAndSave(task.imageUrls, downloadOf[variant], join(workDir, 'scratch'), folder, `job-${index}`);
     const finishedAt = mock.stats.taskFinishedAt[task.taskId];
     if (finishedAt === undefined) throw new Error(`the stand-in has no finish time for task ${task.taskId}`);
     return { variant, index, seconds: (savedAt - finishedAt) / 1000 };

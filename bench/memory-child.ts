@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { NanoBananaClient } from '../src/api/client';
 import { createAgent } from '../src/api/http';
 import { imageDataUri } from '../src/core/dataUri';
-import { downloadAndSave } from './deliver';
+import { downloadAndSave, downloadVia } from './deliver';
 import { measurePeak } from './peakMemory';
 
 interface SaveArgs {
@@ -31,9 +31,9 @@ async function saveWithExtension({ urls, warmUpUrl, folder }: SaveArgs) {
   const dispatcher = createAgent(TIMEOUTS);
   const scratch = join(folder, '..', `${basename(folder)}-scratch`);
   await mkdir(scratch, { recursive: true });
-  await downloadAndSave([warmUpUrl], dispatcher, scratch, join(folder, 'warm-up'), 'warm-up');
+  await downloadAndSave([warmUpUrl], downloadVia(dispatcher), scratch, join(folder, 'warm-up'), 'warm-up');
   try {
-    return await measurePeak(async () => (await downloadAndSave(urls, dispatcher, scratch, folder, 'image')).files);
+    return await measurePeak(async () => (await downloadAndSave(urls, downloadVia(dispatcher), scratch, folder, 'image')).files);
   } finally {
     await dispatcher.close();
     await rm(scratch, { recursive: true, force: true });

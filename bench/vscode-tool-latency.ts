@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createAgent } from '../src/api/http';
 import { startSession, type Session } from '../test/e2e/harness/session';
 import { submitBlocking } from './alternatives';
-import { downloadAndSave } from './deliver';
+import { downloadAndSave, downloadVia } from './deliver';
 import { seededShuffle } from './util';
 
 const CALLS = Number(process.env.BENCH_TOOL_CALLS ?? 12);
@@ -32,7 +32,7 @@ async function floorCall(session: Session, scratch: string, index: number): Prom
   const agent = createAgent();
   try {
     const task = await submitBlocking(agent, api.url, api.token, { action: 'generate', prompt: `bench floor ${index}`, model: 'nano-banana' });
-    const { savedAt } = await downloadAndSave(task.imageUrls, agent, scratch, join(scratch, 'floor'), `floor-${index}`);
+    const { savedAt } = await downloadAndSave(task.imageUrls, downloadVia(agent), scratch, join(scratch, 'floor'), `floor-${index}`);
     return (savedAt - api.stats.taskFinishedAt[task.taskId]) / 1000;
   } finally {
     await agent.close();

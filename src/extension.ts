@@ -1,13 +1,13 @@
-// Wires the extension together: services, the job engine, the preview panel and one command per action.
+// Wires the extension together: the services, the job engine, the preview panel and one command per action.
 import * as vscode from 'vscode';
 import { clearApiToken, setApiToken } from './commands/apiToken';
 import { checkPendingTasks, resumeInterruptedJobs } from './commands/checkPendingTasks';
+import type { CommandDeps } from './commands/commandDeps';
 import { editImage } from './commands/editImage';
 import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
-import type { Services } from './commands/services';
 import { showPrompt } from './commands/showPrompt';
 import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
@@ -32,12 +32,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const session = new ApiSession(log);
   const markdownEditors = new MarkdownEditorTracker();
   const pending = new PendingJobs(context.workspaceState);
-  context.subscriptions.push(log, store, tokens, session, markdownEditors);
+  context.subscriptions.push(log, store, session, markdownEditors);
 
   const actions: PreviewActions = {
-    insertLink: (image, alt) => insertLinkIntoLastMarkdown(services, image, alt),
-    editImage: async (image) => void (await editImage(services, image)),
-    generateAgain: async (job) => void (await generateWith(services, {
+    insertLink: (image, alt) => insertLinkIntoLastMarkdown(deps, image, alt),
+    editImage: async (image) => void (await editImage(deps, image)),
+    generateAgain: async (job) => void (await generateWith(deps, {
       prompt: job.prompt,
       options: job.options,
       folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
@@ -48,8 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const engine = new JobEngine({ store, session, pending, log, reveal: () => showPreview(true) });
   // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
   context.subscriptions.push(engine);
-  const services: Services = {
-    context,
+  const deps: CommandDeps = {
     store,
     tokens,
     pending,
@@ -60,20 +59,20 @@ export function activate(context: vscode.ExtensionContext): void {
     lastOptions: new Map(),
     showPreview,
   };
-  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register(), ...registerTools(services));
+  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register(), ...registerTools(deps));
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'nanoBanana.generateImage': (folder) => generateImage(services, folder),
-    'nanoBanana.editImage': (clicked, selection) => editImage(services, clicked, selection),
-    'nanoBanana.showPrompt': (clicked) => showPrompt(services, clicked),
-    'nanoBanana.insertImage': () => insertImage(services),
-    'nanoBanana.setApiToken': () => setApiToken(services),
-    'nanoBanana.clearApiToken': () => clearApiToken(services),
+    'nanoBanana.generateImage': (folder) => generateImage(deps, folder),
+    'nanoBanana.editImage': (clicked, selection) => editImage(deps, clicked, selection),
+    'nanoBanana.showPrompt': (clicked) => showPrompt(deps, clicked),
+    'nanoBanana.insertImage': () => insertImage(deps),
+    'nanoBanana.setApiToken': () => setApiToken(deps),
+    'nanoBanana.clearApiToken': () => clearApiToken(deps),
     'nanoBanana.showPreview': () => showPreview(false),
-    'nanoBanana.resumeTasks': () => checkPendingTasks(services),
-    'nanoBanana.generateMissingImages': () => generateMissingImages(services),
+    'nanoBanana.resumeTasks': () => checkPendingTasks(deps),
+    'nanoBanana.generateMissingImages': () => generateMissingImages(deps),
     // Run by the quick fix with the reference it was offered on; not in the palette.
-    [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(services, args),
+    [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(deps, args),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -85,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }));
   }
-  void resumeInterruptedJobs(services);
+  void resumeInterruptedJobs(deps);
 }
 
 export function deactivate(): void {}

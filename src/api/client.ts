@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici';
 import { t } from '../core/l10n';
 import { ApiError } from './errors';
 import { neverReachedServer, postJson } from './http';
-import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
+import { backoffDelay, isTransient, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 import {
   Acknowledgement, ErrorEnvelope, ImagesRequest, RetrieveBatchResponse, RetrieveResponse, TaskRecord,
 } from './schemas';
@@ -113,13 +113,6 @@ export class NanoBananaClient {
   private log(message: string): void {
     this.options.log?.(message);
   }
-}
-
-/** A proxy that failed counts too: lookups are free, and a proxy restarting mid-wait should not end the wait. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (['network', 'timeout', 'invalid_response', 'proxy'].includes(error.code)) return true;
-  return error.status === 429 || (error.status !== undefined && error.status >= 500);
 }
 
 /**

@@ -1,6 +1,5 @@
 // Everything a job needs to talk to the service, built in one place. The extension loads this module
 // lazily (undici is most of the bundle), so activation stays cheap.
-import type { Dispatcher } from 'undici';
 import { NanoBananaClient } from './client';
 import { downloadImage, type DownloadedImage, type DownloadOptions } from './download';
 import { createDispatcher, type HttpTimeouts } from './http';
@@ -23,7 +22,6 @@ export interface ConnectionOptions {
 export interface ApiConnection {
   client: NanoBananaClient;
   poller: TaskPoller;
-  dispatcher: Dispatcher;
   download(url: string, options: Omit<DownloadOptions, 'dispatcher'>): Promise<DownloadedImage>;
   close(): Promise<void>;
 }
@@ -35,7 +33,6 @@ export function openConnection(options: ConnectionOptions): ApiConnection {
   return {
     client,
     poller,
-    dispatcher,
     download: (url, downloadOptions) => downloadImage(url, { ...downloadOptions, dispatcher }),
     close: async () => {
       poller.dispose();

@@ -8,10 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
 import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
 import { t } from '../core/l10n';
+import { claimFirstFreeName } from '../core/naming';
 import { ApiError } from './errors';
 import { transportError } from './http';
 import { proxyRouteFor } from './proxy';
-import { backoffDelay, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
+import { backoffDelay, isTransient, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
@@ -45,18 +46,12 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     try {
       return await downloadOnce(url, options);
     } catch (error) {
-      if (attempt >= policy.attempts || !isRetryable(error)) throw error;
+      if (attempt >= policy.attempts || !isTransient(error)) throw error;
       const wait = backoffDelay(policy, attempt);
       options.log?.(`download of ${url} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
       await sleep(wait, options.signal);
     }
   }
-}
-
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (['network', 'timeout', 'truncated', 'proxy'].includes(error.code)) return true;
-  return error.status === 429 || (error.status !== undefined && error.status >= 500);
 }
 
 async function downloadOnce(url: string, options: DownloadOptions): Promise<DownloadedImage> {
@@ -155,17 +150,16 @@ export function assertWebUrl(url: string): void {
 }
 
 /** Hard-links the finished file to the first free name: `link` fails instead of overwriting. */
-async function claimName(temporary: string, directory: string, baseName: string, extension: string): Promise<string> {
-  for (let counter = 1; counter < 10_000; counter++) {
-    const fileName = counter === 1 ? `${baseName}.${extension}` : `${baseName}-${counter}.${extension}`;
+function claimName(temporary: string, directory: string, baseName: string, extension: string): Promise<string> {
+  return claimFirstFreeName(directory, baseName, extension, async (fileName) => {
     try {
       await link(temporary, join(directory, fileName));
-      return fileName;
+      return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
     }
-  }
-  throw new ApiError({ code: 'download_failed' }, t('No free file name for {0} in {1}.', `${baseName}.${extension}`, directory));
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 // One poller for every pending task: a single `retrieve_batch` lookup per tick, whatever the number of
 // waiting jobs, so polling load stays flat. Idle (no timer) when nothing is pending.
-import { isTransient, MAX_BATCH_IDS, type NanoBananaClient } from './client';
+import { MAX_BATCH_IDS, type NanoBananaClient } from './client';
 import { ApiError } from './errors';
+import { isTransient } from './retry';
 import type { TaskRecord } from './schemas';
 import { deriveTaskState, type TaskState } from './taskState';
 
@@ -11,7 +12,6 @@ interface Waiter {
   taskId: string;
   resolve(task: FinishedTask): void;
   reject(error: unknown): void;
-  onPoll?: (record: TaskRecord | undefined) => void;
 }
 
 export interface PollerOptions {
@@ -38,10 +38,10 @@ export class TaskPoller {
   ) {}
 
   /** Resolves when the task succeeds or fails; rejects on cancellation or when the service keeps not knowing it. */
-  wait(taskId: string, signal?: AbortSignal, onPoll?: Waiter['onPoll']): Promise<FinishedTask> {
+  wait(taskId: string, signal?: AbortSignal): Promise<FinishedTask> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new ApiError({ code: 'cancelled', taskId }));
-      const waiter: Waiter = { taskId, resolve, reject, onPoll };
+      const waiter: Waiter = { taskId, resolve, reject };
       const settle = () => {
         signal?.removeEventListener('abort', onAbort);
         this.remove(waiter);
@@ -127,7 +127,6 @@ export class TaskPoller {
     for (const id of ids) {
       const record = byId.get(id);
       const waiters = [...(this.waiters.get(id) ?? [])];
-      waiters.forEach((waiter) => waiter.onPoll?.(record));
       if (!record) {
         const misses = (this.misses.get(id) ?? 0) + 1;
         this.misses.set(id, misses);

@@ -9,6 +9,16 @@ export interface BackoffPolicy {
 
 export const LOOKUP_BACKOFF: BackoffPolicy = { attempts: 4, baseMs: 500, maxMs: 8_000 };
 
+/**
+ * Worth asking again: lookups and image downloads are free and idempotent. A proxy that failed counts
+ * too, so a proxy restarting mid-wait does not end the wait. (Submits are billed: see the client.)
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (['network', 'timeout', 'invalid_response', 'truncated', 'proxy'].includes(error.code)) return true;
+  return error.status === 429 || (error.status !== undefined && error.status >= 500);
+}
+
 /** Delay before retry number `attempt` (1-based): random in [0, min(max, base * 2^(attempt-1))]. */
 export function backoffDelay(policy: BackoffPolicy, attempt: number, random = Math.random): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));

@@ -2,9 +2,7 @@
 // Responses are parsed, never trusted: fields we do not use are let through (loose objects),
 // fields we rely on are checked.
 import * as z from 'zod/mini';
-
-export const ASPECT_RATIOS = ['1:1', '3:2', '2:3', '16:9', '9:16', '4:3', '3:4'] as const;
-export const RESOLUTIONS = ['1K', '2K', '4K'] as const;
+import { ALL_RESOLUTIONS, ASPECT_RATIOS } from '../core/options';
 
 const text = z.string().check(z.minLength(1));
 
@@ -14,7 +12,7 @@ export const GenerateRequest = z.object({
   model: z.optional(text),
   count: z.optional(z.int().check(z.minimum(1), z.maximum(4))),
   aspect_ratio: z.optional(z.enum(ASPECT_RATIOS)),
-  resolution: z.optional(z.enum(RESOLUTIONS)),
+  resolution: z.optional(z.enum(ALL_RESOLUTIONS)),
   callback_url: z.optional(z.url({ protocol: /^https?$/ })),
   async: z.optional(z.boolean()),
 });

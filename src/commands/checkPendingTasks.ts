@@ -12,25 +12,25 @@ import { restoredPosition } from '../markdown/trackedInsertion';
 import { relinkSaved } from '../missingImages/generateMissing';
 import { announceRelinked, announceSaved } from '../presenters/announce';
 import { readSettings } from '../services/settings';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 import { outputFolderFor } from './targetFolder';
 
 /** Jobs that were still running when the window went away are picked up without asking. */
-export async function resumeInterruptedJobs(services: Services): Promise<void> {
-  const interrupted = services.pending.all().filter((entry) => ['submitting', 'waiting', 'downloading', 'saving'].includes(entry.job.stage));
+export async function resumeInterruptedJobs(deps: CommandDeps): Promise<void> {
+  const interrupted = deps.pending.all().filter((entry) => ['submitting', 'waiting', 'downloading', 'saving'].includes(entry.job.stage));
   if (interrupted.length === 0) return;
-  const token = await services.tokens.get();
+  const token = await deps.tokens.get();
   if (!token) {
-    services.log.warn(`${interrupted.length} unfinished job(s) wait for a token; run "Check Pending Tasks" after setting one.`);
+    deps.log.warn(`${interrupted.length} unfinished job(s) wait for a token; run "Check Pending Tasks" after setting one.`);
     return;
   }
-  services.log.info(`resuming ${interrupted.length} unfinished job(s)`);
-  await Promise.all(interrupted.map((entry) => resume(services, entry, token)));
+  deps.log.info(`resuming ${interrupted.length} unfinished job(s)`);
+  await Promise.all(interrupted.map((entry) => resume(deps, entry, token)));
 }
 
-export async function checkPendingTasks(services: Services): Promise<void> {
+export async function checkPendingTasks(deps: CommandDeps): Promise<void> {
   type Item = vscode.QuickPickItem & { entry?: PendingJob; lookup?: true };
-  const items: Item[] = services.pending.all().map((entry) => ({
+  const items: Item[] = deps.pending.all().map((entry) => ({
     label: entry.job.prompt,
     description: `${stageLabel(entry.job)} · ${vscode.l10n.t('task {0}', entry.job.taskId ?? '—')}`,
     detail: entry.job.error,
@@ -43,20 +43,20 @@ export async function checkPendingTasks(services: Services): Promise<void> {
     matchOnDescription: true,
   });
   if (!choice) return;
-  const token = await services.tokens.getOrAsk();
+  const token = await deps.tokens.getOrAsk();
   if (!token) return;
   const entry = choice.entry ?? (await entryForTaskId());
-  if (entry) await resume(services, entry, token);
+  if (entry) await resume(deps, entry, token);
 }
 
-async function resume(services: Services, entry: PendingJob, token: string): Promise<void> {
-  const job = await services.runner.resume(entry, token);
-  if (job) await afterSaved(services, job, entry);
+async function resume(deps: CommandDeps, entry: PendingJob, token: string): Promise<void> {
+  const job = await deps.runner.resume(entry, token);
+  if (job) await afterSaved(deps, job, entry);
 }
 
-async function afterSaved(services: Services, job: JobRecord, entry: PendingJob): Promise<void> {
-  announceSaved(job, services.showPreview);
-  if (entry.referencedFile) announceRelinked(await relinkSaved(job, entry.referencedFile, services.log));
+async function afterSaved(deps: CommandDeps, job: JobRecord, entry: PendingJob): Promise<void> {
+  announceSaved(job, deps.showPreview);
+  if (entry.referencedFile) announceRelinked(await relinkSaved(job, entry.referencedFile, deps.log));
   if (!entry.insertion) return;
   const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
   const alt = altTextFromPrompt(job.prompt);
@@ -64,19 +64,19 @@ async function afterSaved(services: Services, job: JobRecord, entry: PendingJob)
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.insertion.document, true));
     const at = restoredPosition(document, entry.insertion);
     if (!at) {
-      offerLinksToCopy(services, document, images, alt);
+      offerLinksToCopy(deps, document, images, alt);
       return;
     }
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     await insertImageLinks(editor, images, alt, at);
   } catch (error) {
-    services.log.error('could not insert the link of a resumed job', error);
+    deps.log.error('could not insert the link of a resumed job', error);
   }
 }
 
 /** The text around the place the link was meant for is gone: the user decides where it goes. */
-function offerLinksToCopy(services: Services, document: vscode.TextDocument, images: vscode.Uri[], alt: string): void {
-  services.log.warn(`the place for the link in ${document.uri.toString(true)} changed beyond recognition; the link is offered to copy`);
+function offerLinksToCopy(deps: CommandDeps, document: vscode.TextDocument, images: vscode.Uri[], alt: string): void {
+  deps.log.warn(`the place for the link in ${document.uri.toString(true)} changed beyond recognition; the link is offered to copy`);
   const copy = vscode.l10n.t('Copy Link');
   const links = images.map((image) => markdownLinkFor(document, image, alt)).join('\n');
   void vscode.window

@@ -2,17 +2,17 @@ import type { JobAction, JobOptions } from '../model/job';
 import { initialOptions } from '../core/options';
 import { readSettings } from '../services/settings';
 import { pickOptions } from '../ui/pickOptions';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
 /**
  * The options for a run: asked (pre-selected) or straight from the settings; undefined on Escape. Never
  * straight when a workspace's settings chose the model, resolution or count: the user sees what is billed.
  */
-export async function chooseOptions(services: Services, action: JobAction, title: string, preset?: JobOptions): Promise<JobOptions | undefined> {
+export async function chooseOptions(deps: CommandDeps, action: JobAction, title: string, preset?: JobOptions): Promise<JobOptions | undefined> {
   const settings = readSettings();
-  const initial = preset ?? initialOptions(action, settings, services.lastOptions.get(action));
+  const initial = preset ?? initialOptions(action, settings, deps.lastOptions.get(action));
   const ask = settings.askForOptions || settings.costSetByWorkspace.length > 0;
   const options = ask ? await pickOptions(title, action, initial) : initial;
-  if (options) services.lastOptions.set(action, options);
+  if (options) deps.lastOptions.set(action, options);
   return options;
 }

@@ -10,27 +10,27 @@ import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
 import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { chooseOptions } from './chooseOptions';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
 const IMAGE_GLOB = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}';
 
 /** Explorer passes the clicked item and the whole selection; the editor title passes the image. */
-export async function editImage(services: Services, clicked?: unknown, selection?: unknown, preset?: { prompt?: string; options?: JobOptions }): Promise<JobRecord | undefined> {
+export async function editImage(deps: CommandDeps, clicked?: unknown, selection?: unknown, preset?: { prompt?: string; options?: JobOptions }): Promise<JobRecord | undefined> {
   const images = await chooseImages(clicked, selection);
   if (!images?.length) return undefined;
   const imageUrls = await readInputs(images);
   if (!imageUrls) return undefined;
-  const token = await services.tokens.getOrAsk();
+  const token = await deps.tokens.getOrAsk();
   if (!token) return undefined;
 
   const names = images.map((image) => posix.basename(image.path));
   const title = names.length === 1 ? vscode.l10n.t('Nano Banana: Edit {0}', names[0]) : vscode.l10n.t('Nano Banana: Edit {0} images', names.length);
   const prompt = await askPrompt(title, vscode.l10n.t('e.g. make the background a starry night sky'), preset?.prompt);
   if (!prompt) return undefined;
-  const options = await chooseOptions(services, 'edit', title, preset?.options);
+  const options = await chooseOptions(deps, 'edit', title, preset?.options);
   if (!options) return undefined;
 
-  const job = await services.runner.run(
+  const job = await deps.runner.run(
     {
       action: 'edit',
       prompt,
@@ -42,7 +42,7 @@ export async function editImage(services: Services, clicked?: unknown, selection
     },
     token,
   );
-  if (job) announceSaved(job, services.showPreview);
+  if (job) announceSaved(job, deps.showPreview);
   return job;
 }
 

@@ -4,11 +4,11 @@ import type { MissingImage } from '../missingImages/missingReferences';
 import { missingImageSpec, relinkSaved } from '../missingImages/generateMissing';
 import type { JobOptions, JobRecord } from '../model/job';
 import { announceRelinked } from '../presenters/announce';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
-export async function generateMissing(services: Services, missing: MissingImage, prompt: string, options: JobOptions, token: string): Promise<JobRecord | undefined> {
+export async function generateMissing(deps: CommandDeps, missing: MissingImage, prompt: string, options: JobOptions, token: string): Promise<JobRecord | undefined> {
   const spec = missingImageSpec(missing, prompt, options);
-  const job = await services.runner.run(spec, token);
-  if (job && spec.referencedFile) announceRelinked(await relinkSaved(job, spec.referencedFile, services.log));
+  const job = await deps.runner.run(spec, token);
+  if (job && spec.referencedFile) announceRelinked(await relinkSaved(job, spec.referencedFile, deps.log));
   return job;
 }

@@ -9,9 +9,9 @@ import { readSettings } from '../services/settings';
 import { askPrompt } from '../ui/askPrompt';
 import { chooseOptions } from './chooseOptions';
 import { generateMissing } from './generateMissing';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
-export async function generateMissingImage(services: Services, args: unknown): Promise<void> {
+export async function generateMissingImage(deps: CommandDeps, args: unknown): Promise<void> {
   if (!isArgs(args)) throw new Error(vscode.l10n.t('Generate Missing Image needs the document and the image path of a reference.'));
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.document, true));
   const references = referencesOf(document).filter((reference) => reference.path === args.path);
@@ -24,17 +24,17 @@ export async function generateMissingImage(services: Services, args: unknown): P
     void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', missing.error));
     return;
   }
-  const token = await services.tokens.getOrAsk();
+  const token = await deps.tokens.getOrAsk();
   if (!token) return;
   const title = vscode.l10n.t('Nano Banana: Generate Missing Image {0}', vscode.workspace.asRelativePath(missing.file, false));
   const { reference } = missing;
   const prompt = await askPrompt(title, vscode.l10n.t('Describe the image that belongs here'), promptForReference(reference.alt, reference.path));
   if (!prompt) return;
-  const preset = optionsForReference(readSettings(), services.lastOptions.get('generate'), reference.width, reference.height);
-  const options = await chooseOptions(services, 'generate', title, preset);
+  const preset = optionsForReference(readSettings(), deps.lastOptions.get('generate'), reference.width, reference.height);
+  const options = await chooseOptions(deps, 'generate', title, preset);
   if (!options) return;
-  const job = await generateMissing(services, missing, prompt, options, token);
-  if (job) announceSaved(job, services.showPreview);
+  const job = await generateMissing(deps, missing, prompt, options, token);
+  if (job) announceSaved(job, deps.showPreview);
 }
 
 function isArgs(value: unknown): value is MissingImageArgs {

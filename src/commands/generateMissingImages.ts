@@ -5,9 +5,9 @@ import { optionsForReference, promptForReference } from '../core/missingImage';
 import { missingImages, onWritableFileSystem, referenceLanguage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
 import { generateMissing } from './generateMissing';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
-export async function generateMissingImages(services: Services): Promise<void> {
+export async function generateMissingImages(deps: CommandDeps): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !referenceLanguage(document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown or HTML file to generate the images it references.'));
@@ -42,15 +42,15 @@ export async function generateMissingImages(services: Services): Promise<void> {
     generate,
   );
   if (answer !== generate) return;
-  const token = await services.tokens.getOrAsk();
+  const token = await deps.tokens.getOrAsk();
   if (!token) return;
   const jobs = await Promise.all(
     missing.map((image) => {
       const { alt, path, width, height } = image.reference;
-      return generateMissing(services, image, promptForReference(alt, path) || 'image', optionsForReference(settings, undefined, width, height), token);
+      return generateMissing(deps, image, promptForReference(alt, path) || 'image', optionsForReference(settings, undefined, width, height), token);
     }),
   );
   const saved = jobs.filter((job) => job && job.images.length > 0).length;
-  if (saved > 0) services.showPreview(true);
+  if (saved > 0) deps.showPreview(true);
   void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: {0} of {1} missing images generated.', saved, missing.length));
 }

@@ -7,10 +7,10 @@ import { insertImageLinks } from '../markdown/insertImageLinks';
 import { TrackedInsertion } from '../markdown/trackedInsertion';
 import type { JobRecord } from '../model/job';
 import { generateWith } from './generateImage';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
-export async function insertImage(services: Services): Promise<void> {
-  const editor = vscode.window.activeTextEditor ?? (await services.markdownEditors.lastEditor());
+export async function insertImage(deps: CommandDeps): Promise<void> {
+  const editor = vscode.window.activeTextEditor ?? (await deps.markdownEditors.lastEditor());
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown file and place the cursor where the image should go.'));
     return;
@@ -18,7 +18,7 @@ export async function insertImage(services: Services): Promise<void> {
   const document = editor.document;
   const place = new TrackedInsertion(document, editor.selection.end);
   try {
-    const job = await generateWith(services, { resource: document.isUntitled ? undefined : document.uri, insertion: place.insertion });
+    const job = await generateWith(deps, { resource: document.isUntitled ? undefined : document.uri, insertion: place.insertion });
     if (job && job.images.length > 0) await insertLinks(job, document, place);
   } finally {
     place.dispose();
@@ -35,8 +35,8 @@ async function insertLinks(job: JobRecord, document: vscode.TextDocument, place:
 }
 
 /** "Insert into Markdown" from the results panel: into the last Markdown editor the user worked in. */
-export async function insertLinkIntoLastMarkdown(services: Services, image: vscode.Uri, alt: string): Promise<void> {
-  const editor = await services.markdownEditors.lastEditor();
+export async function insertLinkIntoLastMarkdown(deps: CommandDeps, image: vscode.Uri, alt: string): Promise<void> {
+  const editor = await deps.markdownEditors.lastEditor();
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown file first, then insert the link again.'));
     return;

@@ -7,12 +7,12 @@ import { readProvenance, type Provenance } from '../core/provenance';
 import { readSettings } from '../services/settings';
 import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { generateWith } from './generateImage';
-import type { Services } from './services';
+import type { CommandDeps } from './commandDeps';
 
 /** The formats the record is written into; WebP and GIF are saved as delivered. */
 const RECORD_GLOB = '**/*.{png,jpg,jpeg,PNG,JPG,JPEG}';
 
-export async function showPrompt(services: Services, clicked?: unknown): Promise<void> {
+export async function showPrompt(deps: CommandDeps, clicked?: unknown): Promise<void> {
   const image = clicked instanceof vscode.Uri ? clicked : activeImagePreview() ?? (await pickImage());
   if (!image) return;
   const name = vscode.workspace.asRelativePath(image, false);
@@ -28,7 +28,7 @@ export async function showPrompt(services: Services, clicked?: unknown): Promise
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: "{0}" carries no prompt. Only PNG and JPEG images saved by this extension have one, and programs that re-save an image may drop it.', name));
     return;
   }
-  await offerActions(services, image, name, record);
+  await offerActions(deps, image, name, record);
 }
 
 async function pickImage(): Promise<vscode.Uri | undefined> {
@@ -40,7 +40,7 @@ async function pickImage(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function offerActions(services: Services, image: vscode.Uri, name: string, record: Provenance): Promise<void> {
+async function offerActions(deps: CommandDeps, image: vscode.Uri, name: string, record: Provenance): Promise<void> {
   const created = new Date(record.createdAt).toLocaleString(vscode.env.language);
   const made = record.action === 'edit'
     ? vscode.l10n.t('Nano Banana: {0} was edited with the prompt “{1}” using {2} on {3} (task {4}).', name, record.prompt, record.model, created, record.taskId)
@@ -57,7 +57,7 @@ async function offerActions(services: Services, image: vscode.Uri, name: string,
   if (choice === generateAgain) {
     // The image's own model, ratio and resolution; one image, since one is being repeated.
     const defaults = initialOptions('generate', readSettings());
-    await generateWith(services, {
+    await generateWith(deps, {
       prompt: record.prompt,
       options: {
         model: record.model,

@@ -1,4 +1,5 @@
 // What an image really is, from its first bytes: URLs and file names lie, signatures do not.
+import { jpegHeaderSegments } from './jpegSegments';
 
 export interface ImageType {
   mime: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
@@ -30,7 +31,7 @@ export function imageSize(bytes: Uint8Array): ImageSize | undefined {
   if (type.extension === 'png' && bytes.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
   if (type.extension === 'gif' && bytes.length >= 10) return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
   if (type.extension === 'webp') return webpSize(bytes, view);
-  return jpegSize(bytes, view);
+  return jpegSize(bytes);
 }
 
 function webpSize(bytes: Uint8Array, view: DataView): ImageSize | undefined {
@@ -46,16 +47,12 @@ function webpSize(bytes: Uint8Array, view: DataView): ImageSize | undefined {
   return undefined;
 }
 
-function jpegSize(bytes: Uint8Array, view: DataView): ImageSize | undefined {
-  let offset = 2;
-  while (offset + 9 < bytes.length) {
-    if (bytes[offset] !== 0xff) return undefined;
-    const marker = bytes[offset + 1];
+function jpegSize(bytes: Uint8Array): ImageSize | undefined {
+  for (const { marker, payload } of jpegHeaderSegments(bytes)) {
     // Start-of-frame markers carry the size; C4 (DHT), C8 and CC (DAC) share the range but do not.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
-    }
-    offset += 2 + view.getUint16(offset + 2);
+    const startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    // Payload: sample precision (1 byte), height (2), width (2), ...
+    if (startOfFrame && payload.length >= 5) return { height: (payload[1] << 8) | payload[2], width: (payload[3] << 8) | payload[4] };
   }
   return undefined;
 }

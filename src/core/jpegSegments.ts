@@ -1,6 +1,6 @@
-// JPEG segment surgery for the provenance record (src/core/provenance.ts): walk the header segments up
-// to the first scan, read and write `COM` segments. From the start of scan on (the compressed pixels)
-// the bytes are passed through untouched.
+// JPEG header segments: the one walk up to the first scan that reading a size (src/core/imageType.ts)
+// and the provenance record (src/core/provenance.ts) share, and the `COM` segment surgery of the latter.
+// From the start of scan on (the compressed pixels) the bytes are passed through untouched.
 
 const SOI = 0xd8;
 const EOI = 0xd9;
@@ -8,7 +8,7 @@ const SOS = 0xda;
 const COM = 0xfe;
 const isApp = (marker: number) => marker >= 0xe0 && marker <= 0xef;
 
-interface Segment {
+export interface JpegSegment {
   marker: number;
   /** Offset of its marker (fill bytes included). */
   start: number;
@@ -18,29 +18,40 @@ interface Segment {
 }
 
 /**
- * The segments between SOI and the first SOS, or undefined when the file is not a complete, well-formed
- * JPEG. With `headOnly`, `bytes` is the start of a file, and only has to reach the first SOS.
+ * The segments between SOI and the first SOS, one at a time, so a reader can stop at the one it needs.
+ * Returns the offset of the SOS, or undefined where the bytes end early or are not a well-formed JPEG.
  */
-function header(bytes: Uint8Array, headOnly = false): { segments: Segment[]; scan: number } | undefined {
+export function* jpegHeaderSegments(bytes: Uint8Array): Generator<JpegSegment, number | undefined> {
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return undefined;
-  if (!headOnly && !endsWithJpegEnd(bytes)) return undefined;
-  const segments: Segment[] = [];
   for (let start = 2; start < bytes.length; ) {
     if (bytes[start] !== 0xff) return undefined;
     let at = start + 1;
     while (bytes[at] === 0xff) at++; // optional fill bytes before a marker
     if (at + 3 > bytes.length) return undefined;
     const marker = bytes[at];
-    if (marker === SOS) return { segments, scan: start };
+    if (marker === SOS) return start;
     // Markers without a length (SOI, EOI, RSTn, TEM) or a stuffed zero do not belong in a header.
     if (marker === 0 || marker === 0x01 || (marker >= 0xd0 && marker <= SOI) || marker === EOI) return undefined;
     const length = (bytes[at + 1] << 8) | bytes[at + 2];
     const end = at + 1 + length;
     if (length < 2 || end > bytes.length) return undefined;
-    segments.push({ marker, start, end, payload: bytes.subarray(at + 3, end) });
+    yield { marker, start, end, payload: bytes.subarray(at + 3, end) };
     start = end;
   }
   return undefined;
+}
+
+/**
+ * All header segments and where the scan starts, or undefined when the file is not a complete JPEG.
+ * With `headOnly`, `bytes` is the start of a file, and only has to reach the first SOS.
+ */
+function header(bytes: Uint8Array, headOnly = false): { segments: JpegSegment[]; scan: number } | undefined {
+  if (!headOnly && !endsWithJpegEnd(bytes)) return undefined;
+  const segments: JpegSegment[] = [];
+  const walk = jpegHeaderSegments(bytes);
+  let step = walk.next();
+  for (; !step.done; step = walk.next()) segments.push(step.value);
+  return step.value === undefined ? undefined : { segments, scan: step.value };
 }
 
 function commentSegment(comment: Uint8Array): Uint8Array {
@@ -71,7 +82,7 @@ export function jpegHeadWithComment(head: Uint8Array, comment: Uint8Array, repla
 }
 
 function withCommentBefore(
-  parsed: { segments: Segment[]; scan: number } | undefined,
+  parsed: { segments: JpegSegment[]; scan: number } | undefined,
   bytes: Uint8Array,
   comment: Uint8Array,
   replaces: (comment: Uint8Array) => boolean,

@@ -1,4 +1,5 @@
 // File names made from prompts: short, readable, portable, and unable to climb out of their folder.
+import { t } from './l10n';
 
 const MAX_SLUG_LENGTH = 40;
 
@@ -32,6 +33,19 @@ export function slugFromPrompt(prompt: string, fallback = 'image'): string {
 /** `name.png`, then `name-2.png`, `name-3.png`, ... */
 export function numberedFileName(baseName: string, extension: string, counter: number): string {
   return counter <= 1 ? `${baseName}.${extension}` : `${baseName}-${counter}.${extension}`;
+}
+
+/**
+ * The first of `name.png`, `name-2.png`, ... that `claim` manages to take (it answers false for a name
+ * already taken). Claiming is left to the caller so it can be atomic where the file system allows it:
+ * checking first and writing later would let two writers pick the same name.
+ */
+export async function claimFirstFreeName(folder: string, baseName: string, extension: string, claim: (fileName: string) => Promise<boolean>): Promise<string> {
+  for (let counter = 1; counter < 10_000; counter++) {
+    const fileName = numberedFileName(baseName, extension, counter);
+    if (await claim(fileName)) return fileName;
+  }
+  throw new Error(t('No free file name for {0} in {1}.', `${baseName}.${extension}`, folder));
 }
 
 /** For edits: the source's name plus a suffix, so results sort next to their source. */

@@ -2,6 +2,7 @@
 import type { JobAction, JobOptions } from '../model/job';
 import { t } from './l10n';
 
+/** What the service accepts (src/api/schemas.ts checks requests against these), in the order offered. */
 export const ASPECT_RATIOS = ['1:1', '3:2', '2:3', '16:9', '9:16', '4:3', '3:4'] as const;
 export const ALL_RESOLUTIONS = ['1K', '2K', '4K'] as const;
 

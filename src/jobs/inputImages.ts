@@ -1,7 +1,7 @@
 // An edit's input images, read through `workspace.fs` and checked before anything is sent: each must be
 // a real image file of at most 10 MB. Shared by Edit Image and the edit tool.
 import * as vscode from 'vscode';
-import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/dataUri';
+import { assertInputImageSize, imageDataUri, InputImageError } from '../core/dataUri';
 
 /** Data URIs of every input, in order; throws an InputImageError naming the first file that cannot be sent. */
 export async function readInputImages(images: vscode.Uri[]): Promise<string[]> {
@@ -15,10 +15,7 @@ export async function readInputImages(images: vscode.Uri[]): Promise<string[]> {
       throw new InputImageError(name, vscode.l10n.t('"{0}" does not exist.', name));
     }
     if (stat.type & vscode.FileType.Directory) throw new InputImageError(name, vscode.l10n.t('"{0}" is a folder, not an image.', name));
-    if (stat.size > MAX_INPUT_IMAGE_BYTES) {
-      const megabytes = (stat.size / 1024 / 1024).toFixed(1);
-      throw new InputImageError(name, vscode.l10n.t('"{0}" is {1} MB; the service accepts images of at most 10 MB. Resize or compress it first.', name, megabytes));
-    }
+    assertInputImageSize(stat.size, name);
     try {
       urls.push(imageDataUri(await vscode.workspace.fs.readFile(image), name));
     } catch (error) {

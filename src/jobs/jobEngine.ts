@@ -4,6 +4,7 @@
 // task id. It shows nothing itself: a presenter shows the progress, and the outcome goes back to the caller.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
+import type { ApiConnection } from '../api/connection';
 import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
 import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
@@ -106,9 +107,8 @@ export class JobEngine implements vscode.Disposable {
     const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
     const attempt: Attempt = { submitSent: false };
-    return this.present(presenter, title, entry, attempt, async ({ signal, report }) => {
+    return this.present(presenter, title, entry, attempt, ({ signal, report }) => this.deps.session.use(token, async (api) => {
       const settings = readSettings();
-      const api = await this.deps.session.connect(token);
       this.deps.store.upsert(job);
       report(vscode.l10n.t('Submitting…'));
       // From here on a cancellation cannot know whether the service received the request.
@@ -117,18 +117,19 @@ export class JobEngine implements vscode.Disposable {
       job.taskId = submitted.taskId;
       job.traceId = submitted.traceId;
       await this.deps.pending.save(entry);
-      await this.fetch(entry, token, { signal, report });
-    });
+      await this.fetch(entry, api, { signal, report });
+    }));
   }
 
   /** Picks up a persisted job where it stopped: waiting, downloading or saving. */
   resume(entry: PendingJob, token: string, presenter: JobPresenter): Promise<JobOutcome> {
     const resumed: PendingJob = { ...entry, job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
-    return this.present(presenter, vscode.l10n.t('Nano Banana: fetching results'), resumed, { submitSent: true }, (progress) => this.fetch(resumed, token, progress));
+    return this.present(presenter, vscode.l10n.t('Nano Banana: fetching results'), resumed, { submitSent: true }, (progress) =>
+      this.deps.session.use(token, (api) => this.fetch(resumed, api, progress)),
+    );
   }
 
-  private async fetch(entry: PendingJob, token: string, { signal, report }: JobProgress): Promise<void> {
-    const api = await this.deps.session.connect(token);
+  private async fetch(entry: PendingJob, api: ApiConnection, { signal, report }: JobProgress): Promise<void> {
     this.deps.reveal();
     await fetchResults(entry, {
       api,

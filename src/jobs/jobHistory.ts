@@ -6,10 +6,10 @@ import type { JobRecord } from '../model/job';
 
 const KEY = 'nanoBanana.jobHistory';
 
-type HistoryRules = typeof import('../core/jobHistory');
+type HistoryRules = typeof import('../core/historyRules');
 let rules: HistoryRules | undefined;
 /** Its zod schemas cost several milliseconds to build: activation does not pay for them, the first read does. */
-const historyRules = (): HistoryRules => (rules ??= require('../core/jobHistory') as HistoryRules);
+const historyRules = (): HistoryRules => (rules ??= require('../core/historyRules') as HistoryRules);
 
 export class JobHistory {
   constructor(

@@ -2,7 +2,7 @@
 // workspaces work), under the first free name, never overwriting and never showing a partial file.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { numberedFileName } from '../core/naming';
+import { claimFirstFreeName } from '../core/naming';
 
 /** Name claims in one folder run one at a time, so concurrent jobs cannot pick the same free name. */
 const folderQueues = new Map<string, Promise<unknown>>();
@@ -20,13 +20,14 @@ export async function saveIntoFolder(localFile: string, folder: vscode.Uri, base
 }
 
 async function claimFreeName(partial: vscode.Uri, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
-  for (let counter = 1; counter < 10_000; counter++) {
-    const target = vscode.Uri.joinPath(folder, numberedFileName(baseName, extension, counter));
-    if (await exists(target)) continue;
+  // Check, then rename: workspace.fs has no atomic claim, hence the per-folder queue around this.
+  const fileName = await claimFirstFreeName(folder.fsPath, baseName, extension, async (name) => {
+    const target = vscode.Uri.joinPath(folder, name);
+    if (await exists(target)) return false;
     await vscode.workspace.fs.rename(partial, target, { overwrite: false });
-    return target;
-  }
-  throw new Error(vscode.l10n.t('No free file name for {0} in {1}.', `${baseName}.${extension}`, folder.fsPath));
+    return true;
+  });
+  return vscode.Uri.joinPath(folder, fileName);
 }
 
 /** Through `workspace.fs`, so it answers for remote and virtual workspaces too. */

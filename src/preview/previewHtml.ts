@@ -1,6 +1,6 @@
 // The preview's static page: a CSP, the stylesheet and the script, and an empty mount point.
 // Everything visible is built by the script from posted state, so no data is ever written into HTML here.
-import { contentSecurityPolicy } from '../core/csp';
+import { contentSecurityPolicy } from './csp';
 
 export interface PreviewHtmlParts {
   cspSource: string;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { makeNonce } from '../core/csp';
 import type { JobStore } from '../jobs/jobStore';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
 import type { Log } from '../services/log';
+import { makeNonce } from './csp';
 import { Disposable } from './disposable';
 import { toJobView, type JobViewContext } from './jobView';
 import { MissingFiles } from './missingFiles';

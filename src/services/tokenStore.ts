@@ -6,12 +6,7 @@ export const TOKEN_ENV_VAR = 'ACEDATACLOUD_API_TOKEN';
 export const CONSOLE_URL = 'https://platform.acedata.cloud';
 
 export class TokenStore {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    secrets.onDidChange((event) => event.key === SECRET_KEY && this.changed.fire());
-  }
+  constructor(private readonly secrets: vscode.SecretStorage) {}
 
   async get(): Promise<string | undefined> {
     const stored = await this.secrets.get(SECRET_KEY);
@@ -41,9 +36,5 @@ export class TokenStore {
 
   async clear(): Promise<void> {
     await this.secrets.delete(SECRET_KEY);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -2,7 +2,7 @@
 // the path it chooses or, without one, next to the first image, as Edit Image does.
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import type { Services } from '../commands/services';
+import type { CommandDeps } from '../commands/commandDeps';
 import { editedBaseName } from '../core/naming';
 import { describeOptions } from '../core/options';
 import type { JobSpec } from '../jobs/jobEngine';
@@ -26,7 +26,7 @@ interface Plan {
 export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
   static readonly id = 'nanoBanana_editImage';
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly deps: CommandDeps) {}
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<EditImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
@@ -50,12 +50,12 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
   }
 
   invoke({ input }: vscode.LanguageModelToolInvocationOptions<EditImageInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
-    return answer(this.services, EditImageTool.id, async () => {
+    return answer(this.deps, EditImageTool.id, async () => {
       const plan = planEdit(input);
       const imageUrls = await readInputImages(plan.spec.sourceImages);
-      const apiToken = await this.services.tokens.getOrAsk();
+      const apiToken = await this.deps.tokens.getOrAsk();
       if (!apiToken) return NO_TOKEN_TEXT;
-      const outcome = await runForTool(this.services, { ...plan.spec, imageUrls }, apiToken, cancellation);
+      const outcome = await runForTool(this.deps, { ...plan.spec, imageUrls }, apiToken, cancellation);
       return outcome.status === 'saved' ? savedText(outcome.job, plan.destination.asked) : unsavedText(outcome);
     });
   }

@@ -1,7 +1,7 @@
 // nanoBanana_generateImage: an agent asks for an image from a prompt, saved at a workspace path it chooses
 // or, without one, into the output directory named after the prompt, as Generate Image does.
 import * as vscode from 'vscode';
-import type { Services } from '../commands/services';
+import type { CommandDeps } from '../commands/commandDeps';
 import { outputFolderFor } from '../commands/targetFolder';
 import { slugFromPrompt } from '../core/naming';
 import { describeOptions } from '../core/options';
@@ -24,7 +24,7 @@ interface Plan {
 export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImageInput> {
   static readonly id = 'nanoBanana_generateImage';
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly deps: CommandDeps) {}
 
   prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): vscode.PreparedToolInvocation {
     let plan: Plan;
@@ -45,11 +45,11 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImage
   }
 
   invoke({ input }: vscode.LanguageModelToolInvocationOptions<GenerateImageInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
-    return answer(this.services, GenerateImageTool.id, async () => {
+    return answer(this.deps, GenerateImageTool.id, async () => {
       const plan = planGeneration(input);
-      const apiToken = await this.services.tokens.getOrAsk();
+      const apiToken = await this.deps.tokens.getOrAsk();
       if (!apiToken) return NO_TOKEN_TEXT;
-      const outcome = await runForTool(this.services, plan.spec, apiToken, cancellation);
+      const outcome = await runForTool(this.deps, plan.spec, apiToken, cancellation);
       return outcome.status === 'saved' ? savedText(outcome.job, plan.destination.asked) : unsavedText(outcome);
     });
   }

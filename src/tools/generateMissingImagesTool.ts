@@ -1,7 +1,7 @@
 // nanoBanana_generateMissingImages: every local image a Markdown or HTML file references but that does not
 // exist, generated and saved at the referenced path, as "Generate Missing Images in This File" does.
 import * as vscode from 'vscode';
-import type { Services } from '../commands/services';
+import type { CommandDeps } from '../commands/commandDeps';
 import { optionsForReference, promptForReference } from '../core/missingImage';
 import { describeOptions } from '../core/options';
 import { missingImageSpec, relinkSaved } from '../missingImages/generateMissing';
@@ -25,7 +25,7 @@ interface Plan {
 export class GenerateMissingImagesTool implements vscode.LanguageModelTool<GenerateMissingImagesInput> {
   static readonly id = 'nanoBanana_generateMissingImages';
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly deps: CommandDeps) {}
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateMissingImagesInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
@@ -49,12 +49,12 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
   }
 
   invoke({ input }: vscode.LanguageModelToolInvocationOptions<GenerateMissingImagesInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
-    return answer(this.services, GenerateMissingImagesTool.id, async () => {
+    return answer(this.deps, GenerateMissingImagesTool.id, async () => {
       const { document, missing, outside } = await planMissing(input);
       const file = relativeLabel(document.uri);
       const skipped = outside.map((image) => `Skipped ${image.reference.path}: it is outside the workspace folder.`);
       if (missing.length === 0) return [`${file} references no missing local image; nothing was generated or billed.`, ...skipped].join('\n');
-      const apiToken = await this.services.tokens.getOrAsk();
+      const apiToken = await this.deps.tokens.getOrAsk();
       if (!apiToken) return NO_TOKEN_TEXT;
       const answers = await Promise.all(missing.map((image) => this.generate(document, image, apiToken, cancellation)));
       const saved = answers.filter((one) => one.saved).length;
@@ -66,9 +66,9 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
     const { alt, path } = image.reference;
     const spec = missingImageSpec(image, promptForReference(alt, path) || 'image', optionsFor(document, image));
     const asked = relativeLabel(image.file);
-    const outcome = await runForTool(this.services, spec, apiToken, cancellation);
+    const outcome = await runForTool(this.deps, spec, apiToken, cancellation);
     if (outcome.status !== 'saved') return { saved: false, text: `${asked}: ${unsavedText(outcome)}` };
-    const relinked = spec.referencedFile && (await relinkSaved(outcome.job, spec.referencedFile, this.services.log));
+    const relinked = spec.referencedFile && (await relinkSaved(outcome.job, spec.referencedFile, this.deps.log));
     const relinkNote = relinked?.failed
       ? ` The reference in ${relativeLabel(document.uri)} could not be updated to ${relinked.savedAs}; change it.`
       : relinked ? ` The reference in ${relativeLabel(document.uri)} now points to ${relinked.savedAs}.` : '';

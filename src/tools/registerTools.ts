@@ -1,15 +1,15 @@
 // The extension's front door for agents: three language-model tools (declared in package.json's
 // `languageModelTools`) that Copilot agent mode or any extension can call through `vscode.lm.invokeTool`.
 import * as vscode from 'vscode';
-import type { Services } from '../commands/services';
+import type { CommandDeps } from '../commands/commandDeps';
 import { EditImageTool } from './editImageTool';
 import { GenerateImageTool } from './generateImageTool';
 import { GenerateMissingImagesTool } from './generateMissingImagesTool';
 
-export function registerTools(services: Services): vscode.Disposable[] {
+export function registerTools(deps: CommandDeps): vscode.Disposable[] {
   return [
-    vscode.lm.registerTool(GenerateImageTool.id, new GenerateImageTool(services)),
-    vscode.lm.registerTool(EditImageTool.id, new EditImageTool(services)),
-    vscode.lm.registerTool(GenerateMissingImagesTool.id, new GenerateMissingImagesTool(services)),
+    vscode.lm.registerTool(GenerateImageTool.id, new GenerateImageTool(deps)),
+    vscode.lm.registerTool(EditImageTool.id, new EditImageTool(deps)),
+    vscode.lm.registerTool(GenerateMissingImagesTool.id, new GenerateMissingImagesTool(deps)),
   ];
 }

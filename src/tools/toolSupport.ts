@@ -3,7 +3,7 @@
 // what was saved, what was refused and what the user can do.
 import * as vscode from 'vscode';
 import { InputImageError } from '../core/dataUri';
-import type { Services } from '../commands/services';
+import type { CommandDeps } from '../commands/commandDeps';
 import type { JobOutcome, JobSpec } from '../jobs/jobEngine';
 import { announceSaved } from '../presenters/announce';
 import { ToolPresenter } from '../presenters/toolPresenter';
@@ -26,20 +26,20 @@ export function relativeLabel(uri: vscode.Uri): string {
 }
 
 /** A tool's answer: its work's text, or the refusal of bad input, or an unexpected failure, all as text. */
-export async function answer(services: Services, tool: string, work: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
+export async function answer(deps: CommandDeps, tool: string, work: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
   try {
     return textResult(await work());
   } catch (error) {
     if (error instanceof ToolInputError || error instanceof InputImageError) return textResult(refusedText(error.message));
-    services.log.error(`the ${tool} tool failed`, error);
+    deps.log.error(`the ${tool} tool failed`, error);
     return textResult(`Failed: ${error instanceof Error ? error.message : String(error)}. No image was saved.`);
   }
 }
 
 /** Runs one job through the engine with the chat's cancellation; a saved job is announced as a command's is. */
-export async function runForTool(services: Services, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
-  const outcome = await services.engine.run(spec, apiToken, new ToolPresenter(cancellation));
-  if (outcome.status === 'saved') announceSaved(outcome.job, services.showPreview);
+export async function runForTool(deps: CommandDeps, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
+  const outcome = await deps.engine.run(spec, apiToken, new ToolPresenter(cancellation));
+  if (outcome.status === 'saved') announceSaved(outcome.job, deps.showPreview);
   return outcome;
 }
 

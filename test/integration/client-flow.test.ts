@@ -5,7 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { decode as decodeJpeg } from 'jpeg-js';
+import type { NanoBananaClient } from '../../src/api/client';
 import { downloadImage } from '../../src/api/download';
+import { TaskPoller } from '../../src/api/poller';
 import type { TaskRecord } from '../../src/api/schemas';
 import { imageDataUri } from '../../src/core/dataUri';
 import { listDir, removeDir, scratchDir, TEST_BACKOFF, useClientEnv, type ClientEnv } from './helpers/clientEnv';
@@ -18,6 +20,19 @@ beforeEach(async () => {
   dir = await scratchDir();
 });
 afterEach(async () => removeDir(dir));
+
+/** A poller like the env's whose lookups are recorded: per task id, the record each lookup answered (undefined: absent). */
+function recordingPoller() {
+  const snapshots = new Map<string, Array<TaskRecord | undefined>>();
+  const client = {
+    async retrieveBatch(ids: readonly string[], signal?: AbortSignal): Promise<TaskRecord[]> {
+      const records = await env.client.retrieveBatch(ids, signal);
+      for (const id of ids) snapshots.set(id, [...(snapshots.get(id) ?? []), records.find((record) => record.id === id)]);
+      return records;
+    },
+  } as NanoBananaClient;
+  return { poller: new TaskPoller(() => client, { intervalMs: 100 }), snapshots };
+}
 
 /** Submit, wait, and save every result as `baseName`. */
 async function run(request: Parameters<ClientEnv['client']['submit']>[0], baseName = 'x') {
@@ -70,8 +85,9 @@ describe('generate', () => {
   test('pending snapshots of every shape are waited through, never taken as the end', async () => {
     env.mock.knobs.generationDelayMs = 1_200;
     const { taskId } = await env.client.submit({ action: 'generate', prompt: 'slow' });
-    const snapshots: Array<TaskRecord | undefined> = [];
-    const finished = await env.poller.wait(taskId, undefined, (record) => snapshots.push(record));
+    const recording = recordingPoller();
+    const finished = await recording.poller.wait(taskId);
+    const snapshots = recording.snapshots.get(taskId) ?? [];
     assert.equal(finished.state.state, 'succeeded');
     const pending = snapshots.slice(0, -1).map((record) => record?.response);
     assert.ok(pending.length >= 4, `only ${pending.length} pending snapshots`);
@@ -174,12 +190,10 @@ describe('task lookups', () => {
   test('[poller:batch-50] ten concurrent waits: one retrieve_batch per tick, not one per task', async () => {
     env.mock.knobs.generationDelayMs = 400;
     const submitted = await Promise.all(Array.from({ length: 10 }, (_, i) => env.client.submit({ action: 'generate', prompt: `batch ${i}` })));
-    const polls = new Map<string, number>();
-    const results = await Promise.all(
-      submitted.map(({ taskId }) => env.poller.wait(taskId, undefined, () => polls.set(taskId, (polls.get(taskId) ?? 0) + 1))),
-    );
+    const { poller, snapshots } = recordingPoller();
+    const results = await Promise.all(submitted.map(({ taskId }) => poller.wait(taskId)));
     assert.ok(results.every((r) => r.state.state === 'succeeded'));
-    const perTask = [...polls.values()];
+    const perTask = [...snapshots.values()].map((polls) => polls.length);
     assert.equal(perTask.length, 10);
     // Every lookup served every task still waiting: lookups = ticks of the slowest task, ids = all polls.
     assert.equal(env.mock.stats.retrieveBatch, Math.max(...perTask));

@@ -28,9 +28,9 @@ afterEach(async () => {
 });
 
 /** The connection as the extension opens it; no developer's proxy variables unless a test gives some. */
-function connect(options: ProxyOptions): ApiConnection {
+function connect(options: ProxyOptions, baseUrl = env.mock.url): ApiConnection {
   connection = openConnection({
-    baseUrl: env.mock.url,
+    baseUrl,
     token: env.mock.token,
     timeouts: { connectMs: 2_000, headersMs: 10_000, bodyMs: 10_000 },
     proxy: { environment: {}, ...options },
@@ -170,8 +170,7 @@ describe('through a forward proxy', { skip: tinyproxyMissing }, () => {
 
   test('an https address the proxy cannot tunnel to: the error names the proxy, nothing is resubmitted', async () => {
     proxy = await startTinyproxy();
-    const { dispatcher } = connect({ url: proxy.url });
-    const unreachable = env.clientWith({ baseUrl: `https://127.0.0.1:${await freePort()}`, dispatcher });
+    const unreachable = connect({ url: proxy.url }, `https://127.0.0.1:${await freePort()}`).client;
     await assert.rejects(
       unreachable.submit(generate),
       apiError((error) => {

@@ -35,10 +35,12 @@ const done = (id: string): TaskRecord => ({
 });
 const running = (id: string): TaskRecord => ({ id, response: { task_id: id } });
 
-/** Waits for a condition by yielding to the event loop; gives up after `limitMs` (then the assertion after it fails). */
-async function until(condition: () => boolean, limitMs = 2_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 2));
+/**
+ * Lets everything a fired timer started run to its end (the lookup, its answer, the waiters settling).
+ * The tests that prove nothing more happens mock setTimeout, so no lookup can come from real time passing.
+ */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 describe('TaskPoller', () => {
@@ -73,13 +75,12 @@ describe('TaskPoller', () => {
     assert.equal(script.calls.length, 1);
   });
 
-  test('onPoll sees every snapshot, pending ones included', async () => {
+  test('every pending snapshot keeps the wait going; the first finished one ends it', async () => {
     const script = scriptedClient((batch, call) => batch.map((id) => (call < 4 ? running(id) : done(id))));
     const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
-    const seen: Array<TaskRecord | undefined> = [];
-    await poller.wait('t', undefined, (record) => seen.push(record));
-    assert.equal(seen.length, 4);
-    assert.deepEqual(seen.slice(0, 3).map((r) => r?.response), [{ task_id: 't' }, { task_id: 't' }, { task_id: 't' }]);
+    const result = await poller.wait('t');
+    assert.equal(script.calls.length, 4);
+    assert.equal(result.state.state, 'succeeded');
   });
 
   test('an id the service keeps not knowing ends as task_not_found after unknownAfter lookups', async () => {
@@ -96,28 +97,37 @@ describe('TaskPoller', () => {
     assert.equal(result.state.state, 'succeeded');
   });
 
-  test('a rejected token rejects every waiter with that error and stops polling', async () => {
+  test('a rejected token rejects every waiter with that error and stops polling', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
     const unauthorized = new ApiError({ code: 'invalid_token', status: 401 });
     const script = scriptedClient(() => Promise.reject(unauthorized));
     const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
-    const results = await Promise.allSettled([poller.wait('a'), poller.wait('b')]);
+    const waits = Promise.allSettled([poller.wait('a'), poller.wait('b')]);
+    t.mock.timers.tick(0);
+    const results = await waits;
     assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
     for (const r of results) assert.equal((r as PromiseRejectedResult).reason, unauthorized);
     assert.equal((results[0] as PromiseRejectedResult).reason.action, 'setToken');
     const calls = script.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    t.mock.timers.tick(60_000);
+    await settle();
     assert.equal(script.calls.length, calls, 'no lookups once nobody waits');
     assert.equal(poller.pendingCount, 0);
   });
 
   for (const [status, code] of [[400, 'token_mismatched'], [400, 'no_token'], [400, 'disabled'], [404, 'no_api']] as const) {
-    test(`a lookup refused for good (${status} ${code}) ends the waits instead of polling on`, async () => {
+    test(`a lookup refused for good (${status} ${code}) ends the waits instead of polling on`, async (t) => {
+      t.mock.timers.enable({ apis: ['setTimeout'] });
       const refused = new ApiError({ code, status });
       const script = scriptedClient(() => Promise.reject(refused));
       const poller = new TaskPoller(() => script.client, { intervalMs: 5, maxBackoffMs: 20 });
       let outcome: unknown = 'still waiting';
       poller.wait('t').then(() => (outcome = 'resolved'), (error: unknown) => (outcome = error));
-      await until(() => outcome !== 'still waiting' || script.calls.length >= 3);
+      t.mock.timers.tick(0);
+      await settle();
+      // Far past the longest backoff: a poller that took the refusal as transient would have asked again.
+      t.mock.timers.tick(60_000);
+      await settle();
       const calls = script.calls.length;
       poller.dispose();
       assert.equal(outcome, refused);
@@ -156,9 +166,6 @@ describe('TaskPoller', () => {
     const script = scriptedClient((batch) => batch.map(running));
     const poller = new TaskPoller(() => script.client);
     const waiting = poller.wait('slow').catch(() => undefined);
-    const settle = async () => {
-      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-    };
     t.mock.timers.tick(0);
     await settle();
     assert.equal(script.calls.length, 1);
@@ -178,9 +185,6 @@ describe('TaskPoller', () => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const script = scriptedClient((batch) => batch.map(done));
     const poller = new TaskPoller(() => script.client);
-    const settle = async () => {
-      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-    };
     const first = poller.wait('a');
     t.mock.timers.tick(0);
     await settle();
@@ -196,19 +200,27 @@ describe('TaskPoller', () => {
     assert.deepEqual(script.calls, [['a'], ['b']]);
   });
 
-  test('cancellation rejects with cancelled and drops the id from later lookups', async () => {
+  test('cancellation rejects with cancelled and drops the id from later lookups', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
     const script = scriptedClient((batch) => batch.map(running));
     const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
     const controller = new AbortController();
     const cancelled = poller.wait('c', controller.signal);
     const other = poller.wait('keep');
-    await until(() => script.calls.length >= 2);
+    for (const ms of [0, 5]) {
+      t.mock.timers.tick(ms);
+      await settle();
+    }
+    assert.equal(script.calls.length, 2);
     controller.abort();
     await assert.rejects(cancelled, (error: unknown) => error instanceof ApiError && error.code === 'cancelled' && error.taskId === 'c');
     const before = script.calls.length;
-    await until(() => script.calls.length >= before + 2);
+    for (let i = 0; i < 2; i++) {
+      t.mock.timers.tick(5);
+      await settle();
+    }
     assert.ok(script.calls.length >= before + 2);
-    for (const call of script.calls.slice(before + 1)) assert.deepEqual(call, ['keep']);
+    for (const call of script.calls.slice(before)) assert.deepEqual(call, ['keep']);
     poller.dispose();
     // Disposing is the window going away, not the user cancelling: the job must stay pending.
     await assert.rejects(other, (error: unknown) => error instanceof ApiError && error.code === 'closed' && error.taskId === 'keep');
@@ -221,7 +233,8 @@ describe('TaskPoller', () => {
     assert.equal(script.calls.length, 0);
   });
 
-  test('[poller:batch-50] more than 50 waits: batches of at most 50, and every id is asked', async () => {
+  test('[poller:batch-50] more than 50 waits: batches of at most 50, and every id is asked', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
     const ids = Array.from({ length: 120 }, (_, i) => `t${i}`);
     const asked = new Set<string>();
     const script = scriptedClient((batch) => {
@@ -230,14 +243,19 @@ describe('TaskPoller', () => {
     });
     const poller = new TaskPoller(() => script.client, { intervalMs: 2 });
     const waits = ids.map((id) => poller.wait(id).catch(() => undefined));
-    await until(() => asked.size === ids.length);
+    // Three ticks are enough for 120 ids in batches of 50.
+    for (const ms of [0, 2, 2]) {
+      t.mock.timers.tick(ms);
+      await settle();
+    }
     assert.equal(asked.size, ids.length);
     assert.ok(script.calls.every((call) => call.length <= 50 && new Set(call).size === call.length));
     poller.dispose();
     await Promise.all(waits);
   });
 
-  test('a wait started while a lookup is still in flight never starts a second, overlapping lookup', async () => {
+  test('a wait started while a lookup is still in flight never starts a second, overlapping lookup', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
     let openGate!: () => void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     const script = scriptedClient(async (batch, call) => {
@@ -250,13 +268,20 @@ describe('TaskPoller', () => {
     const poller = new TaskPoller(() => script.client, { intervalMs: 5 });
     const controller = new AbortController();
     const first = poller.wait('first', controller.signal);
-    await until(() => script.calls.length === 1);
+    t.mock.timers.tick(0);
+    await settle();
+    assert.equal(script.calls.length, 1);
     // The only waiter leaves while its lookup hangs; a new one arrives before that lookup returns.
     controller.abort();
     await assert.rejects(first, (error: unknown) => error instanceof ApiError && error.code === 'cancelled');
     const second = poller.wait('second');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Ten intervals while the first lookup hangs: time enough for a second polling loop to show itself.
+    t.mock.timers.tick(50);
+    await settle();
     openGate();
+    await settle();
+    t.mock.timers.tick(5);
+    await settle();
     const result = await second;
     assert.equal(result.record.id, 'second');
     assert.equal(script.maxInFlight, 1, 'lookups overlapped: two polling loops were running');

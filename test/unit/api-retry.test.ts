@@ -1,8 +1,8 @@
-// Backoff bounds (with an injected random), Retry-After parsing, and a cancellable sleep.
+// Backoff bounds (with an injected random), what is worth retrying, Retry-After parsing, and a cancellable sleep.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
-import { backoffDelay, parseRetryAfter, sleep, throwIfCancelled } from '../../src/api/retry';
+import { backoffDelay, isTransient, parseRetryAfter, sleep, throwIfCancelled } from '../../src/api/retry';
 
 const policy = { attempts: 5, baseMs: 100, maxMs: 1_000 };
 
@@ -33,6 +33,22 @@ describe('backoffDelay', () => {
       assert.ok(delay >= 0 && delay <= Math.min(1_000, 100 * 2 ** (attempt - 1)), `${delay} for attempt ${attempt}`);
       assert.ok(Number.isInteger(delay));
     }
+  });
+});
+
+describe('isTransient', () => {
+  test('connection trouble, a cut-short or unreadable answer, 429 and 5xx are worth asking again', () => {
+    for (const code of ['network', 'timeout', 'proxy', 'truncated', 'invalid_response']) assert.ok(isTransient(new ApiError({ code })), code);
+    for (const status of [429, 500, 502, 503]) assert.ok(isTransient(new ApiError({ code: 'whatever', status })), String(status));
+  });
+
+  test('a refused token, a bad request, a non-image, a cancellation or a foreign error are not', () => {
+    const settled = [
+      new ApiError({ code: 'invalid_token', status: 401 }), new ApiError({ code: 'bad_request', status: 400 }),
+      new ApiError({ code: 'not_an_image' }), new ApiError({ code: 'too_large' }), new ApiError({ code: 'cancelled' }),
+      new Error('boom'), 'boom',
+    ];
+    for (const error of settled) assert.equal(isTransient(error), false, String(error));
   });
 });
 

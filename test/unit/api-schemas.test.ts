@@ -3,9 +3,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Acknowledgement, ASPECT_RATIOS, EditRequest, ErrorEnvelope, GenerateRequest, ImagesRequest,
+  Acknowledgement, EditRequest, ErrorEnvelope, GenerateRequest, ImagesRequest,
   RetrieveBatchResponse, RetrieveResponse, TaskRecord, TaskResponse,
 } from '../../src/api/schemas';
+import { ASPECT_RATIOS } from '../../src/core/options';
 
 const PORTRAIT_PROMPT =
   'A photorealistic close-up portrait of an elderly Japanese ceramicist with deep, sun-etched wrinkles and a warm, knowing smile.';

@@ -1,7 +1,7 @@
 // Local images become data URIs typed by their bytes; oversized and non-image files are refused by name.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../../src/core/dataUri';
+import { assertInputImageSize, imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../../src/core/dataUri';
 import { makeGif, makeJpeg, makePng, makeWebpVp8l } from '../integration/helpers/images';
 
 const payload = (uri: string) => Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64');
@@ -53,6 +53,14 @@ describe('imageDataUri', () => {
         error.fileName === 'huge-scan.png' &&
         error.message.includes('"huge-scan.png"') &&
         /10 MB/.test(error.message),
+    );
+  });
+
+  test('a file can be refused by its size alone, before it is read, with the same message', () => {
+    assert.doesNotThrow(() => assertInputImageSize(MAX_INPUT_IMAGE_BYTES, 'fits.png'));
+    assert.throws(
+      () => assertInputImageSize(25 * 1024 * 1024, 'scan.tif.png'),
+      (error: unknown) => error instanceof InputImageError && error.fileName === 'scan.tif.png' && error.message.startsWith('"scan.tif.png" is 25.0 MB; the service accepts images of at most 10 MB.'),
     );
   });
 

@@ -55,6 +55,18 @@ describe('JPEG', () => {
     assert.deepEqual(imageSize(withComment), { width: 16, height: 12 });
   });
 
+  test('fill bytes before a marker are skipped, as in the provenance reader', () => {
+    const jpeg = makeJpeg(16, 12);
+    const filled = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xff]), jpeg.subarray(2)]);
+    assert.deepEqual(imageSize(filled), { width: 16, height: 12 });
+  });
+
+  test('a head cut after the size marker but before the scan still gives the size', () => {
+    const jpeg = makeJpeg(16, 12);
+    const scan = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+    assert.deepEqual(imageSize(jpeg.subarray(0, scan)), { width: 16, height: 12 });
+  });
+
   test('a head cut before the size marker gives no size, but still the type', () => {
     const head = makeJpeg(16, 12).subarray(0, 20);
     assert.equal(sniffImageType(head)?.extension, 'jpg');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editedBaseName, numberedFileName, slugFromPrompt } from '../../src/core/naming';
+import { claimFirstFreeName, editedBaseName, numberedFileName, slugFromPrompt } from '../../src/core/naming';
 
 test('a prompt becomes a short lowercase dash-separated slug', () => {
   assert.equal(slugFromPrompt('A cute banana, wearing sunglasses!'), 'a-cute-banana-wearing-sunglasses');
@@ -39,6 +39,25 @@ test('[security:prompt-file-names] reserved device names are never used as file 
 test('numbered file names start counting at 2', () => {
   assert.equal(numberedFileName('cat', 'png', 1), 'cat.png');
   assert.equal(numberedFileName('cat', 'jpg', 2), 'cat-2.jpg');
+});
+
+test('the first free name is the first one the claim takes, tried in order', async () => {
+  const taken = new Set(['cat.png', 'cat-2.png']);
+  const tried: string[] = [];
+  const name = await claimFirstFreeName('/ws/img', 'cat', 'png', async (fileName) => (tried.push(fileName), !taken.has(fileName)));
+  assert.equal(name, 'cat-3.png');
+  assert.deepEqual(tried, ['cat.png', 'cat-2.png', 'cat-3.png']);
+});
+
+test('a folder without a free name says which name and where', async () => {
+  await assert.rejects(claimFirstFreeName('/ws/img', 'cat', 'png', async () => false), /^Error: No free file name for cat\.png in \/ws\/img\.$/);
+});
+
+test('a claim that fails for another reason than a taken name stops the search', async () => {
+  const denied = new Error('EACCES');
+  let calls = 0;
+  await assert.rejects(claimFirstFreeName('/ws/img', 'cat', 'png', async () => { calls++; throw denied; }), denied);
+  assert.equal(calls, 1);
 });
 
 test('edited images are named after their source', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, makeNonce } from '../../src/core/csp';
+import { contentSecurityPolicy, makeNonce } from '../../src/preview/csp';
 
 const cspSource = 'https://*.vscode-cdn.net';
 

@@ -77,5 +77,5 @@ test('the check sees the imports it judges: static, require and dynamic import',
   const extension = importsOf(join(SRC, 'extension.ts'));
   assert.ok(extension.includes('jobs/jobEngine.ts'), JSON.stringify(extension));
   assert.ok(importsOf(join(SRC, 'services', 'apiSession.ts')).includes('api/connection.ts'));
-  assert.ok(importsOf(join(SRC, 'jobs', 'jobHistory.ts')).includes('core/jobHistory.ts'));
+  assert.ok(importsOf(join(SRC, 'jobs', 'jobHistory.ts')).includes('core/historyRules.ts'));
 });

@@ -87,8 +87,17 @@ export async function runCommand(page: Page, title: string, timeout = DEFAULT_TI
 /** Titles the palette lists for `filter` (e.g. "Nano Banana:"); closes the palette again. */
 export async function listCommands(page: Page, filter: string): Promise<string[]> {
   await openPalette(page, filter);
-  // The list is filtered synchronously on input; one frame lets it render.
-  await page.waitForTimeout(100);
+  // The list is filtered on input and drawn a frame later: read it once every row shown matches the filter.
+  await page.waitForFunction(
+    ({ selector, wanted }) => {
+      const labels = Array.from(document.querySelectorAll(`${selector} .quick-input-list .monaco-list-row .label-name`)).map((label) =>
+        (label.textContent ?? '').replace(/\u00a0/g, ' ').trim().toLowerCase(),
+      );
+      return labels.length > 0 && labels.every((label) => label.includes(wanted) || label === 'no matching commands');
+    },
+    { selector: WIDGET, wanted: filter.toLowerCase() },
+    { timeout: DEFAULT_TIMEOUT },
+  );
   const { items } = await quickInputState(page);
   await page.keyboard.press('Escape');
   return items.map((item) => item.label).filter((label) => label !== 'No matching commands');

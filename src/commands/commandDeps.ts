@@ -1,5 +1,5 @@
-// What every command needs, built once in `activate` and handed to each command.
-import type * as vscode from 'vscode';
+// What every front door (each command, and the language-model tools) needs, built once in `activate`:
+// the job engine and the services around it, handed to each one.
 import type { JobAction, JobOptions } from '../model/job';
 import type { JobEngine } from '../jobs/jobEngine';
 import type { JobStore } from '../jobs/jobStore';
@@ -9,8 +9,7 @@ import type { NotifiedJobs } from '../presenters/notificationPresenter';
 import type { Log } from '../services/log';
 import type { TokenStore } from '../services/tokenStore';
 
-export interface Services {
-  context: vscode.ExtensionContext;
+export interface CommandDeps {
   store: JobStore;
   tokens: TokenStore;
   pending: PendingJobs;

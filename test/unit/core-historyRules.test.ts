@@ -1,7 +1,7 @@
 // The stored job history: what is read back is validated entry by entry, and the list stays bounded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HISTORY_LIMIT, parseJobHistory, withJobRecorded } from '../../src/core/jobHistory';
+import { HISTORY_LIMIT, parseJobHistory, withJobRecorded } from '../../src/core/historyRules';
 import type { JobRecord } from '../../src/model/job';
 
 function job(overrides: Partial<JobRecord> = {}): JobRecord {

@@ -1,6 +1,6 @@
-// The job history as stored in workspace state: what is read back is validated (state written by an
-// older version, or edited by hand, must not break the panel), and the list is bounded so it cannot
-// grow without limit.
+// The rules of the stored job history, free of vscode: what is read back from workspace state is
+// validated (state written by an older version, or edited by hand, must not break the panel), and the
+// list is bounded so it cannot grow without limit. src/jobs/jobHistory.ts applies them to the state.
 import * as z from 'zod/mini';
 import { FINISHED_STAGES, type JobRecord } from '../model/job';
 
