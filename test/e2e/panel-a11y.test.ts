@@ -10,7 +10,8 @@ import { waitUntil } from './harness/wait';
 
 const session = useSession({ settings: { 'nanoBanana.askForOptions': false }, knobs: { generationDelayMs: 300 } });
 
-const THEMES = ['Default Light Modern', 'Default Light+', 'Default Dark+', 'Default Dark Modern', 'Default High Contrast', 'Default High Contrast Light'];
+/** As the Color Theme picker lists them (its labels; their settings ids are these prefixed with "Default"). */
+const THEMES = ['Light Modern', 'Light+', 'Dark+', 'Dark Modern', 'Dark High Contrast', 'Light High Contrast'];
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
@@ -29,9 +30,13 @@ async function setTheme(theme: string): Promise<void> {
 async function panelIn(theme: string): Promise<Frame> {
   const { vscode } = session();
   const frame = await vscode.webviewFrame('.job-latest.stage-waiting, .job-latest.stage-submitting');
+  let seen: string | null = null;
   await waitUntil(
-    () => frame.evaluate(() => document.body.getAttribute('data-vscode-theme-name')).then((name) => name === theme, () => false),
-    () => `the panel never took the theme ${theme}`,
+    async () => {
+      seen = await frame.evaluate(() => document.body.getAttribute('data-vscode-theme-name')).catch(() => null);
+      return seen !== null && (seen === theme || seen.endsWith(` ${theme}`) || seen.includes(theme));
+    },
+    () => `the panel never took the theme ${theme} (it has ${seen})`,
   );
   return frame;
 }
