@@ -23,6 +23,8 @@ interface AxeViolation {
 async function setTheme(theme: string): Promise<void> {
   const { vscode } = session();
   await vscode.runCommand('Preferences: Color Theme');
+  // The list is long and only its visible rows exist: filter it down to the theme first.
+  await vscode.typeInInput(theme, { submit: false });
   await vscode.pickQuickPickItem(theme);
 }
 
