@@ -7,7 +7,8 @@ import type { Frame } from 'playwright-core';
 import { useSession } from './harness/node-test';
 import { waitUntil } from './harness/wait';
 
-const session = useSession({ settings: { 'nanoBanana.askForOptions': false }, knobs: { generationDelayMs: 300 } });
+// Two seconds of generation, as in the demo: long enough for the panel to be shown and hidden again while the job runs.
+const session = useSession({ settings: { 'nanoBanana.askForOptions': false }, knobs: { generationDelayMs: 2000 } });
 
 /** The shown panel must render within a second; five leave room for a busy machine, far from the 20 s it took. */
 const RENDER_BOUND_MS = 5000;
