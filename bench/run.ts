@@ -10,7 +10,8 @@ import { measureActivation, measureRealHostActivation } from './activation';
 import { measureLatency } from './latency';
 import { measureSaveMemory, measureUpload } from './memory';
 import { measurePollingLoad } from './pollingLoad';
-import { activationSection, latencySection, memorySection, pollingSection, summaryTable, uploadSection, type Verdict } from './report';
+import { activationSection, latencySection, memorySection, pollingSection, scannerSection, summaryTable, uploadSection, type Verdict } from './report';
+import { measureScanner } from './scanner';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(__dirname, 'tmp', 'run');
@@ -55,8 +56,10 @@ async function main(): Promise<void> {
   step('4. upload of a 10 MB image…');
   const upload = uploadSection(await measureUpload(WORK));
   await rm(WORK, { recursive: true, force: true });
+  step('6. scanner: 1 MB each of adversarial Markdown, adversarial HTML and READMEs, a few seconds…');
+  const scanner = scannerSection(measureScanner());
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...polling.verdicts, ...memory.verdicts, ...activation.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...polling.verdicts, ...memory.verdicts, ...activation.verdicts, ...scanner.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -88,6 +91,8 @@ async function main(): Promise<void> {
     upload,
     '',
     activation.text,
+    '',
+    scanner.text,
     '',
   ].join('\n');
   process.stdout.write(report);
