@@ -161,6 +161,7 @@ export function activationSection(result: ActivationResult): { text: string; ver
     table(['what', 'value'], [
       ...result.loaded.map(({ file, bytes }) => [`\`dist/${file}\` (loaded at activation)`, kb(bytes)]),
       ['`dist/api.js` (undici, zod and the client: required when the first job starts)', kb(result.lazyBytes)],
+      ['`dist/scanner.js` (the image-reference scanner: required on the first code action in Markdown or HTML)', kb(result.scannerBytes)],
       ['`.vsix` from `npm run package`', kb(result.vsixBytes)],
       ['Node built-ins required at activation', result.builtins.join(', ')],
     ]),

@@ -21,7 +21,10 @@ export interface ImageReference {
 
 type Scanner = typeof import('./scanner/scan');
 let scanner: Scanner | undefined;
-/** A CommonMark parser and the HTML entity table: the first document to scan sets them up, not activation. */
+/**
+ * A CommonMark parser and the HTML entity table, kept out of activation (dist/scanner.js): the first
+ * code-action request in a Markdown or HTML document loads them.
+ */
 const loadScanner = (): Scanner => (scanner ??= require('./scanner/scan') as Scanner);
 
 /** Every reference to a local file; remote (`https:`, `data:`, `//host`) and empty targets are left out. */
