@@ -155,6 +155,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'All 20 saved complete under distinct names; five submits',
   },
   {
+    id: 'fault:adversarial-documents',
+    group: 'Faults',
+    tried: '1 MB of Markdown full of unclosed `![` and HTML full of unclosed `<img`',
+    expected: 'Scanned in linear time; the bench row stays under 100 ms; every reference still found',
+  },
+  {
     id: 'security:workspace-api-base-url',
     group: 'Security',
     tried: "`nanoBanana.apiBaseUrl` in a workspace's settings, pointing at another host",
@@ -207,5 +213,11 @@ export const FAULT_CASES: FaultCase[] = [
     group: 'Security',
     tried: 'An SVG result',
     expected: 'Never saved as an image nor rendered as a document in the results panel',
+  },
+  {
+    id: 'fault:code-blocks-not-references',
+    group: 'Security',
+    tried: 'An indented or fenced code block holding `![a](x.png)`',
+    expected: 'Not a reference: no quick fix, nothing billed',
   },
 ];

@@ -133,7 +133,7 @@ test('localPath: schemes and protocol-relative URLs are remote, everything else 
   assert.equal(localPath('./a:b.png'), './a:b.png');
 });
 
-test('code blocks hold text, not references: indented, fenced, in lists and quotes', () => {
+test('[fault:code-blocks-not-references] code blocks hold text, not references: indented, fenced, in lists and quotes', () => {
   const text = [
     'Intro paragraph.',
     '',
