@@ -6,6 +6,8 @@
 //   dist/api.js        the Ace Data Cloud client with undici and zod, required when the first job starts
 //   dist/errors.js     ApiError, required by both, so `instanceof ApiError` holds across the two
 //   dist/l10n.js       the translation bundle in use, likewise one for both
+//   dist/scanner.js    the image-reference scanner (a CommonMark parser, the HTML entity table),
+//                      required on the first code-action request in a Markdown or HTML document
 import * as esbuild from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -14,6 +16,8 @@ const watch = process.argv.includes('--watch');
 
 const API_DIR = resolve('src/api');
 const CONNECTION = resolve(API_DIR, 'connection');
+const SCANNER_DIR = resolve('src/core/scanner');
+const SCANNER = resolve(SCANNER_DIR, 'scan');
 /** Modules with identity or state that both host files use: each ships once, as its own file. */
 const SHARED = new Map([
   [resolve(API_DIR, 'errors'), './errors.js'],
@@ -21,9 +25,9 @@ const SHARED = new Map([
 ]);
 
 /**
- * Turns imports of the shared modules (and, for the host, of the lazily loaded client) into
- * `require`s of the sibling files. Any other value import of src/api from host code would put a
- * second copy of the client into dist/extension.js, so it fails the build instead.
+ * Turns imports of the shared modules (and, for the host, of the lazily loaded client and scanner)
+ * into `require`s of the sibling files. Any other value import of src/api or of the scanner from host
+ * code would put a second copy into dist/extension.js, so it fails the build instead.
  */
 function splitApi({ host }) {
   return {
@@ -33,6 +37,10 @@ function splitApi({ host }) {
         if (args.kind === 'entry-point') return undefined;
         const target = resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
         if (SHARED.has(target)) return { path: SHARED.get(target), external: true };
+        if (host && target.startsWith(`${SCANNER_DIR}/`) && !args.importer.startsWith(`${SCANNER_DIR}/`)) {
+          if (target === SCANNER) return { path: './scanner.js', external: true };
+          return { errors: [{ text: `${args.importer} imports ${args.path}: host code reaches the scanner only through scanner/scan (loaded lazily)` }] };
+        }
         if (!host || !target.startsWith(`${API_DIR}/`) || args.importer.startsWith(`${API_DIR}/`)) return undefined;
         if (target === CONNECTION) return { path: './api.js', external: true };
         return { errors: [{ text: `${args.importer} imports ${args.path}: host code reaches src/api only through api/connection (loaded lazily) and api/errors` }] };
@@ -64,6 +72,7 @@ const builds = [
   { ...node, entryPoints: ['src/api/connection.ts'], outfile: 'dist/api.js', plugins: [splitApi({ host: false })] },
   { ...node, entryPoints: ['src/api/errors.ts'], outfile: 'dist/errors.js', plugins: [splitApi({ host: false })] },
   { ...node, entryPoints: ['src/core/l10n.ts'], outfile: 'dist/l10n.js' },
+  { ...node, entryPoints: ['src/core/scanner/scan.ts'], outfile: 'dist/scanner.js' },
   {
     ...shared,
     entryPoints: ['src/webview/main.ts'],

@@ -14,6 +14,8 @@ export interface ActivationResult {
   loaded: Array<{ file: string; bytes: number }>;
   /** dist/api.js: the client with undici and zod, required only when the first job starts. */
   lazyBytes: number;
+  /** dist/scanner.js: the image-reference scanner, required on the first code-action request in Markdown or HTML. */
+  scannerBytes: number;
   vsixBytes: number;
   requireMs: number[];
   activateMs: number[];
@@ -79,6 +81,7 @@ export async function measureActivation(samples = 15): Promise<ActivationResult>
   return {
     loaded: await Promise.all((last?.loaded ?? []).map(async (file) => ({ file, bytes: (await stat(join(ROOT, 'dist', file))).size }))),
     lazyBytes: (await stat(join(ROOT, 'dist/api.js'))).size,
+    scannerBytes: (await stat(join(ROOT, 'dist/scanner.js'))).size,
     vsixBytes: (await stat(join(ROOT, 'nano-banana-images.vsix'))).size,
     requireMs,
     activateMs,

@@ -12,7 +12,8 @@ import { measureSaveMemory, measureUpload } from './memory';
 import { measurePanelUpdates, panelUpdatesSection } from './panelUpdates';
 import { measurePollingLoad } from './pollingLoad';
 import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from './toolLatency';
-import { activationSection, latencySection, memorySection, pollingSection, summaryTable, uploadSection, type Verdict } from './report';
+import { activationSection, latencySection, memorySection, pollingSection, scannerSection, summaryTable, uploadSection, type Verdict } from './report';
+import { measureScanner } from './scanner';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(__dirname, 'tmp', 'run');
@@ -65,8 +66,10 @@ async function main(): Promise<void> {
   step('3b. results panel: one job update with 50 and 500 jobs in the history…');
   const panel = panelUpdatesSection(await measurePanelUpdates(WORK));
   await rm(WORK, { recursive: true, force: true });
+  step('6. scanner: 1 MB each of adversarial Markdown, adversarial HTML and READMEs, a few seconds…');
+  const scanner = scannerSection(measureScanner());
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...activation.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...activation.verdicts, ...scanner.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
     upload,
     '',
     activation.text,
+    '',
+    scanner.text,
     '',
   ].join('\n');
   process.stdout.write(report);

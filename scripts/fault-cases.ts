@@ -197,6 +197,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'the error names the proxy; nothing is resubmitted',
   },
   {
+    id: 'fault:adversarial-documents',
+    group: 'Faults',
+    tried: '1 MB of Markdown full of unclosed `![` and HTML full of unclosed `<img`',
+    expected: 'Scanned in linear time; the bench row stays under 100 ms; every reference still found',
+  },
+  {
     id: 'security:workspace-api-base-url',
     group: 'Security',
     tried: "`nanoBanana.apiBaseUrl` in a workspace's settings, pointing at another host",
@@ -267,5 +273,11 @@ export const FAULT_CASES: FaultCase[] = [
     group: 'Security',
     tried: 'A Markdown cell of a notebook (vscode-notebook-cell), a diff side or an output document',
     expected: 'Not a file on disk: no image counts as missing, no quick fix, and "Generate Missing Images" says so instead of billing',
+  },
+  {
+    id: 'fault:code-blocks-not-references',
+    group: 'Security',
+    tried: 'An indented or fenced code block holding `![a](x.png)`',
+    expected: 'Not a reference: no quick fix, nothing billed',
   },
 ];

@@ -132,3 +132,61 @@ test('localPath: schemes and protocol-relative URLs are remote, everything else 
   assert.equal(localPath('a:b.png'), undefined, 'a colon before any slash reads as a scheme, as browsers read it');
   assert.equal(localPath('./a:b.png'), './a:b.png');
 });
+
+test('[fault:code-blocks-not-references] code blocks hold text, not references: indented, fenced, in lists and quotes', () => {
+  const text = [
+    'Intro paragraph.',
+    '',
+    '    ![indented](indented.png)',
+    '    <img src="indented.png">',
+    '',
+    '```md',
+    '![fenced](fenced.png)',
+    '```',
+    '',
+    '- item',
+    '',
+    '      ![in an item](item-code.png)',
+    '',
+    '> ~~~',
+    '> ![quoted](quoted-fence.png)',
+    '> ~~~',
+    '',
+    '\t![tab](tab-indented.png)',
+    '',
+    '![real](real.png)',
+  ].join('\n');
+  assert.deepEqual(found(text).map((reference) => reference.path), ['real.png']);
+});
+
+test('four spaces inside a paragraph, or under a list item, are not code', () => {
+  assert.deepEqual(found('A paragraph\n    ![continued](lazy.png)').map((reference) => reference.path), ['lazy.png']);
+  assert.deepEqual(found('- item\n\n    ![in the item](item.png)').map((reference) => reference.path), ['item.png']);
+});
+
+test('character references are decoded as HTML decodes them: in Markdown with their `;`, in attributes as browsers do', () => {
+  assert.deepEqual(found('![caf&eacute; &#x2615;](caf&eacute;.png)')[0], {
+    text: '![caf&eacute; &#x2615;](caf&eacute;.png)', target: 'caf&eacute;.png', raw: 'caf&eacute;.png', path: 'café.png', alt: 'café ☕',
+  });
+  assert.equal(found('![a](x&eacute.png)')[0].path, 'x&eacute.png', 'Markdown needs the semicolon');
+  const [tag] = found('<img src="caf&eacute.png" alt="&lt;3 &not so &notit; &amp=x">', 'html');
+  assert.equal(tag.path, 'café.png');
+  assert.equal(tag.alt, '<3 ¬ so &notit; &amp=x', 'without `;`, a legacy name is decoded unless `=` or a letter follows');
+});
+
+test('<img> inside script, style, textarea or a comment is text, in HTML and in Markdown HTML blocks', () => {
+  const html = '<script>\nconst s = "<img src=\'s.png\'>";\n</script>\n<style>\n/* <img src="st.png"> */\n</style>\n<textarea><img src="t.png"></textarea>\n<img src="yes.png">';
+  assert.deepEqual(found(html, 'html').map((reference) => reference.path), ['yes.png']);
+  assert.deepEqual(found(`# Page\n\n${html}\n\n![md](md.png)`).map((reference) => reference.path), ['yes.png', 'md.png']);
+});
+
+test('an image in an image description is alt text; an image in a link is an image', () => {
+  assert.deepEqual(found('![a ![b](x.png) *c*](y.png)'), [{ text: '![a ![b](x.png) *c*](y.png)', target: 'y.png', raw: 'y.png', path: 'y.png', alt: 'a b c' }]);
+  assert.deepEqual(found('[![badge](badge.png)](https://example.com)').map((reference) => reference.path), ['badge.png']);
+  assert.deepEqual(found('![outer <img src="inner.png">](outer.png)').map((reference) => reference.path), ['outer.png']);
+});
+
+test('an <img> written across lines in a block quote: offsets in the document, not in the quote\'s text', () => {
+  const text = '> Text <img\n> src="pic.png"\n> alt="A pic">';
+  assert.deepEqual(found(text), [{ text: '<img\n> src="pic.png"\n> alt="A pic">', target: 'pic.png', raw: 'pic.png', path: 'pic.png', alt: 'A pic' }]);
+});
