@@ -4,13 +4,11 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/commandDeps';
 import { editedBaseName } from '../core/naming';
-import { describeOptions } from '../core/options';
 import type { JobSpec } from '../jobs/jobEngine';
 import { readInputImages } from '../jobs/inputImages';
 import { readSettings } from '../services/settings';
-import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
 import { imagePaths, requiredPrompt, toolOptions, workspacePath, type OptionsInput } from './toolInput';
-import { answer, billedConfirmation, destinationFor, relativeLabel, runForTool, workspaceFolder, type Destination } from './toolSupport';
+import { answer, destinationFor, jobConfirmation, relativeLabel, runJobForAgent, workspaceFolder, type Destination } from './toolSupport';
 
 export interface EditImageInput extends Omit<OptionsInput, 'count'> {
   images?: unknown;
@@ -40,12 +38,7 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
     const sources = plan.spec.sourceImages.map(relativeLabel).join(', ');
     return {
       invocationMessage: vscode.l10n.t('Editing {0}…', sources),
-      confirmationMessages: billedConfirmation(vscode.l10n.t('Edit an image with Nano Banana?'), [
-        vscode.l10n.t('Images sent: {0}', sources),
-        vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
-        vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
-        vscode.l10n.t('Saved to {0}', plan.destination.label),
-      ]),
+      confirmationMessages: jobConfirmation(vscode.l10n.t('Edit an image with Nano Banana?'), plan.spec, plan.destination, [vscode.l10n.t('Images sent: {0}', sources)]),
     };
   }
 
@@ -53,10 +46,7 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
     return answer(this.deps, EditImageTool.id, async () => {
       const plan = planEdit(input);
       const imageUrls = await readInputImages(plan.spec.sourceImages);
-      const apiToken = await this.deps.tokens.getOrAsk();
-      if (!apiToken) return NO_TOKEN_TEXT;
-      const outcome = await runForTool(this.deps, { ...plan.spec, imageUrls }, apiToken, cancellation);
-      return outcome.status === 'saved' ? savedText(outcome.job, plan.destination.asked) : unsavedText(outcome);
+      return runJobForAgent(this.deps, { ...plan.spec, imageUrls }, plan.destination, cancellation);
     });
   }
 }

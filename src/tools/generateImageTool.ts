@@ -4,12 +4,10 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/commandDeps';
 import { outputFolderFor } from '../commands/targetFolder';
 import { slugFromPrompt } from '../core/naming';
-import { describeOptions } from '../core/options';
 import type { JobSpec } from '../jobs/jobEngine';
 import { readSettings } from '../services/settings';
-import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
 import { requiredPrompt, toolOptions, ToolInputError, type OptionsInput } from './toolInput';
-import { answer, billedConfirmation, destinationFor, runForTool, workspaceFolder, type Destination } from './toolSupport';
+import { answer, destinationFor, jobConfirmation, runJobForAgent, workspaceFolder, type Destination } from './toolSupport';
 
 export interface GenerateImageInput extends OptionsInput {
   prompt?: unknown;
@@ -36,21 +34,14 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImage
     }
     return {
       invocationMessage: vscode.l10n.t('Generating {0}…', plan.destination.label),
-      confirmationMessages: billedConfirmation(vscode.l10n.t('Generate an image with Nano Banana?'), [
-        vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
-        vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
-        vscode.l10n.t('Saved to {0}', plan.destination.label),
-      ]),
+      confirmationMessages: jobConfirmation(vscode.l10n.t('Generate an image with Nano Banana?'), plan.spec, plan.destination),
     };
   }
 
   invoke({ input }: vscode.LanguageModelToolInvocationOptions<GenerateImageInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     return answer(this.deps, GenerateImageTool.id, async () => {
       const plan = planGeneration(input);
-      const apiToken = await this.deps.tokens.getOrAsk();
-      if (!apiToken) return NO_TOKEN_TEXT;
-      const outcome = await runForTool(this.deps, plan.spec, apiToken, cancellation);
-      return outcome.status === 'saved' ? savedText(outcome.job, plan.destination.asked) : unsavedText(outcome);
+      return runJobForAgent(this.deps, plan.spec, plan.destination, cancellation);
     });
   }
 }

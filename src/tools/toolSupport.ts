@@ -7,7 +7,8 @@ import type { CommandDeps } from '../commands/commandDeps';
 import type { JobOutcome, JobSpec } from '../jobs/jobEngine';
 import { announceSaved } from '../presenters/announce';
 import { ToolPresenter } from '../presenters/toolPresenter';
-import { refusedText } from './resultText';
+import { describeOptions } from '../core/options';
+import { NO_TOKEN_TEXT, refusedText, savedText, unsavedText } from './resultText';
 import { outputTarget, ToolInputError } from './toolInput';
 
 export function textResult(text: string): vscode.LanguageModelToolResult {
@@ -46,6 +47,24 @@ export async function runForTool(deps: CommandDeps, spec: JobSpec, apiToken: str
 /** The confirmation every billed call asks for: VS Code shows it in the chat, or as a dialog outside it. */
 export function billedConfirmation(title: string, lines: string[]): vscode.LanguageModelToolConfirmationMessages {
   return { title, message: new vscode.MarkdownString(lines.join('\n\n')) };
+}
+
+/** The confirmation of one job: what it is asked to make, what is billed, where it is saved. */
+export function jobConfirmation(title: string, spec: Pick<JobSpec, 'prompt' | 'options'>, destination: Destination, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
+  return billedConfirmation(title, [
+    ...first,
+    vscode.l10n.t('Prompt: {0}', spec.prompt),
+    vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(spec.options)),
+    vscode.l10n.t('Saved to {0}', destination.label),
+  ]);
+}
+
+/** Asks for the token as the commands do, runs the job, and answers with what it saved or why nothing was. */
+export async function runJobForAgent(deps: CommandDeps, spec: JobSpec, destination: Destination, cancellation: vscode.CancellationToken): Promise<string> {
+  const apiToken = await deps.tokens.getOrAsk();
+  if (!apiToken) return NO_TOKEN_TEXT;
+  const outcome = await runForTool(deps, spec, apiToken, cancellation);
+  return outcome.status === 'saved' ? savedText(outcome.job, destination.asked) : unsavedText(outcome);
 }
 
 export interface Destination {
