@@ -33,7 +33,8 @@ function galleryCard(frame: Frame, prompt: string) {
   return frame.locator('.gallery .job-earlier').filter({ has: frame.locator('.job-prompt', { hasText: prompt }) });
 }
 
-const galleryPrompts = (frame: Frame) => frame.locator('.gallery .job-earlier .job-prompt').allTextContents();
+// What the gallery shows: a card the search filters out stays in the page, hidden.
+const galleryPrompts = (frame: Frame) => frame.locator('.gallery .job-earlier:visible .job-prompt').allTextContents();
 
 /** Bodies of the generate requests the stand-in received, oldest first. */
 function generateRequests(): Array<Record<string, unknown>> {
