@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
     'nanoBanana.clearApiToken': () => clearApiToken(services),
     'nanoBanana.showPreview': () => showPreview(false),
     'nanoBanana.resumeTasks': () => checkPendingTasks(services),
-    'nanoBanana.generateMissingImages': () => generateMissingImages(services),
+    'nanoBanana.generateMissingImages': (resource) => generateMissingImages(services, resource),
     // Run by the quick fix with the reference it was offered on; not in the palette.
     [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(services, args),
   };
