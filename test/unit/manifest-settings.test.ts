@@ -1,6 +1,6 @@
 // What the Settings editor and the Marketplace show comes from the manifest and its string tables; a
-// key missing from one table shows the raw `%key%`, and a `#setting#` link to a setting that does not
-// exist renders as plain text, so neither can be caught by looking at the English page alone.
+// key missing from one table shows the raw `%key%`, and a setting link that is not a code span or
+// names no setting renders as plain text, so neither is caught by looking at the English page alone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,11 +22,13 @@ test('every %key% of the manifest is in both string tables, and neither keeps a 
   }
 });
 
-test('#setting# links in the setting descriptions name settings that exist', () => {
+test('setting links in the descriptions are written `#id#` and name settings that exist', () => {
   const vscodeSettings = new Set(['http.proxy']);
   for (const [name, table] of Object.entries(tables)) {
     for (const [key, text] of Object.entries(table)) {
-      for (const [, setting] of text.matchAll(/#([\w.]+)#/g)) {
+      // The Settings editor turns only a code span `#id#` into a link; a bare #id# shows as it is.
+      for (const [link, setting] of text.matchAll(/`?#([\w.]+)#`?/g)) {
+        assert.ok(link.startsWith('`') && link.endsWith('`'), `${name} ${key}: ${link} must be written \`#${setting}#\` to become a link`);
         assert.ok(setting in properties || vscodeSettings.has(setting), `${name} ${key} links #${setting}#, which is no setting`);
       }
     }
