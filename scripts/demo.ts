@@ -67,7 +67,7 @@ Nano Banana demo is running.
   API:        ${api.url} (local stand-in, results after ${GENERATION_DELAY_MS / 1000} s, demo token preset)
 
 README.md opens with its preview beside it. Its mascot, images/robot.png, is not drawn yet:
-  - in the source, the lightbulb on the selected reference (or Ctrl+.) offers
+  - in the source, the lightbulb beside the selected reference (or Ctrl+.) offers
     "Generate Missing Image with Nano Banana";
   - click the preview's tab: its title bar then has a sparkle button,
     "Generate Missing Images in This File".
