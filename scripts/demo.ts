@@ -10,7 +10,7 @@ import { DEMO_TOKEN, startMockApi } from '../test/mock-api';
 import { QUIET_WORKBENCH_SETTINGS, codeServerDirs, installVsix, startCodeServer, writeUserSettings } from '../test/e2e/harness/code-server';
 import { ensureCodeServer } from '../test/e2e/harness/install';
 import { freePort, onInterrupt, tail } from '../test/e2e/harness/processes';
-import { ensureVsix } from '../test/e2e/harness/vsix';
+import { ensureVsix, packFixtureExtension } from '../test/e2e/harness/vsix';
 import { createWorkspace } from '../test/e2e/harness/workspace';
 
 const GENERATION_DELAY_MS = 2000;
@@ -37,16 +37,20 @@ async function main(): Promise<void> {
 
   const dirs = codeServerDirs(root);
   installVsix(entry, dirs, vsix);
+  // Lays out the first screen (test/e2e/fixtures/demo-layout): VS Code's own README start page would
+  // show only the rendered preview, where nothing says how to fix the broken image.
+  installVsix(entry, dirs, packFixtureExtension('demo-layout', join(root, 'demo-layout.vsix')));
   const api = await startMockApi({ port: 0, token: DEMO_TOKEN, knobs: { generationDelayMs: GENERATION_DELAY_MS } });
   stops.push(() => api.close());
 
   // README.md links images/robot.png, which does not exist yet; images/sample.png is there to edit.
   const workspace = createWorkspace(join(root, 'nano-banana-demo'), 'workspace');
-  writeUserSettings(dirs, { ...QUIET_WORKBENCH_SETTINGS, 'workbench.startupEditor': 'readme', 'nanoBanana.apiBaseUrl': api.url });
+  writeUserSettings(dirs, { ...QUIET_WORKBENCH_SETTINGS, 'nanoBanana.apiBaseUrl': api.url });
 
   const port = await freePort(wanted);
   if (port !== wanted) console.log(`Port ${wanted} is taken; using ${port} instead.`);
-  const codeServer = await startCodeServer(entry, dirs, { port, folder: workspace, env: { ACEDATACLOUD_API_TOKEN: DEMO_TOKEN } });
+  const layout = JSON.stringify({ file: 'README.md', select: 'images/robot.png' });
+  const codeServer = await startCodeServer(entry, dirs, { port, folder: workspace, env: { ACEDATACLOUD_API_TOKEN: DEMO_TOKEN, NANO_BANANA_DEMO_LAYOUT: layout } });
   stops.push(() => codeServer.process.stop());
   void codeServer.process.exited.then(async (code) => {
     if (stopping) return;
@@ -62,8 +66,13 @@ Nano Banana demo is running.
   Workspace:  ${workspace}
   API:        ${api.url} (local stand-in, results after ${GENERATION_DELAY_MS / 1000} s, demo token preset)
 
-Try: F1 > "Nano Banana: Generate Image", or right-click images/sample.png > "Edit Image",
-or in README.md put the cursor on an empty line and run "Nano Banana: Generate Image and Insert Link".
+README.md opens with its preview beside it. Its mascot, images/robot.png, is not drawn yet:
+  - in the source, the lightbulb beside the selected reference (or Ctrl+.) offers
+    "Generate Missing Image with Nano Banana";
+  - click the preview's tab: its title bar then has a sparkle button,
+    "Generate Missing Images in This File".
+Then: F1 > "Nano Banana: Generate Image", right-click images/sample.png > "Edit Image", or in
+README.md put the cursor on an empty line and run "Nano Banana: Generate Image and Insert Link".
 Press Ctrl+C to stop; the temporary workspace is removed.
 `);
 }

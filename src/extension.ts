@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
     'nanoBanana.clearApiToken': () => clearApiToken(deps),
     'nanoBanana.showPreview': () => showPreview(false),
     'nanoBanana.resumeTasks': () => checkPendingTasks(deps),
-    'nanoBanana.generateMissingImages': () => generateMissingImages(deps),
+    'nanoBanana.generateMissingImages': (resource) => generateMissingImages(deps, resource),
     // Run by the quick fix with the reference it was offered on; not in the palette.
     [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(deps, args),
   };

@@ -1,14 +1,17 @@
 // Nano Banana: Generate Missing Images in This File — every local image the active Markdown or HTML
-// document references but that does not exist, after one confirmation, with the settings' options.
+// document (or the file the active Markdown preview shows) references but that does not exist, after one
+// confirmation, with the settings' options.
 import * as vscode from 'vscode';
 import { optionsForReference, promptForReference } from '../core/missingImage';
 import { missingImages, onWritableFileSystem, referenceLanguage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
+import { previewedMarkdownFile } from '../ui/markdownPreview';
 import { generateMissing } from './generateMissing';
 import type { CommandDeps } from './commandDeps';
 
-export async function generateMissingImages(deps: CommandDeps): Promise<void> {
-  const document = vscode.window.activeTextEditor?.document;
+/** `resource`: the editor's file from its context menu; from the preview's title bar, the panel's own URI. */
+export async function generateMissingImages(deps: CommandDeps, resource?: unknown): Promise<void> {
+  const document = await documentToScan(resource);
   if (!document || !referenceLanguage(document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown or HTML file to generate the images it references.'));
     return;
@@ -53,4 +56,11 @@ export async function generateMissingImages(deps: CommandDeps): Promise<void> {
   const saved = jobs.filter((job) => job && job.images.length > 0).length;
   if (saved > 0) deps.showPreview(true);
   void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: {0} of {1} missing images generated.', saved, missing.length));
+}
+
+async function documentToScan(resource: unknown): Promise<vscode.TextDocument | undefined> {
+  if (resource instanceof vscode.Uri && resource.scheme !== 'webview-panel') return vscode.workspace.openTextDocument(resource);
+  if (vscode.window.activeTextEditor) return vscode.window.activeTextEditor.document;
+  const previewed = await previewedMarkdownFile(vscode.l10n.t('Nano Banana: Generate Missing Images in This File'));
+  return previewed && vscode.workspace.openTextDocument(previewed);
 }

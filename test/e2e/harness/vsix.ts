@@ -8,7 +8,7 @@ import { FIXTURES_DIR, REPO_ROOT } from './paths';
 export const VSIX_PATH = join(REPO_ROOT, 'nano-banana-images.vsix');
 
 // Everything `npm run package` reads; a .vsix newer than all of it is current.
-const PACKAGE_INPUTS = ['src', 'media', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs'];
+const PACKAGE_INPUTS = ['src', 'media', 'images', 'l10n', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs'];
 // Written by the build itself, so they are always newer than the sources.
 const BUILD_OUTPUTS = new Set([join(REPO_ROOT, 'media', 'preview.js'), join(REPO_ROOT, 'media', 'preview.js.map')]);
 
