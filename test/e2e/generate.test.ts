@@ -8,15 +8,28 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { test } from 'node:test';
 import { pngPixels, readPng } from '../integration/helpers/images';
+import { digest, patternImage } from '../mock-api/pixels';
+import { encodePng } from '../mock-api/png';
 import { useSession } from './harness/node-test';
 import { waitUntil } from './harness/wait';
 
-const session = useSession({ settings: { 'nanoBanana.askForOptions': true }, knobs: { generationDelayMs: 300 } });
-
 const PROMPT = 'a banana astronaut waving';
 const GENERATED = 'assets/generated/a-banana-astronaut-waving.png';
-const EDITED = 'assets/generated/a-banana-astronaut-waving-edited.png';
 const SAMPLE = 'images/sample.png';
+/** A 2048×1152 picture to edit, and a second one for an edit of two images. */
+const WIDE = 'art/wide.png';
+const EDITED = 'art/wide-edited.png';
+const SECOND = 'art/second.png';
+
+// Each test starts from files of its own, not from what an earlier test made: the pictures to edit are fixtures.
+const session = useSession(async () => ({
+  settings: { 'nanoBanana.askForOptions': true },
+  knobs: { generationDelayMs: 300 },
+  files: {
+    [WIDE]: await encodePng(patternImage(digest('a wide picture'), 2048, 1152)),
+    [SECOND]: await encodePng(patternImage(digest('a second picture'), 1024, 1024)),
+  },
+}));
 
 const read = (relativePath: string): Buffer => readFileSync(session().path(relativePath));
 
@@ -85,10 +98,11 @@ test('Generate Image with 16:9 and 2K picked: a 2048×1152 PNG in the output fol
   assert.equal(await panel.locator('.job-latest img.result-image').getAttribute('alt'), PROMPT);
 });
 
-test('Edit Image from the Explorer context menu of the generated image: a new file next to it, the negative of it', async () => {
+test('Edit Image from the Explorer context menu of a 16:9 picture: a new file next to it, the negative of it', async () => {
   const { vscode, api } = session();
-  await vscode.explorerContextMenu(GENERATED, 'Edit Image');
-  assert.equal((await vscode.waitForQuickInput()).title, 'Nano Banana: Edit a-banana-astronaut-waving.png');
+  api.reset();
+  await vscode.explorerContextMenu(WIDE, 'Edit Image');
+  assert.equal((await vscode.waitForQuickInput()).title, 'Nano Banana: Edit wide.png');
   await vscode.typeInInput('make it a night scene');
   await acceptOptions('Edit');
 
@@ -96,31 +110,32 @@ test('Edit Image from the Explorer context menu of the generated image: a new fi
   assert.equal(api.stats.edit, 1);
   const inputs = lastEditInputs();
   assert.equal(inputs.length, 1);
-  assert.ok(inputs[0].equals(read(GENERATED)), 'the file on disk was sent as it is');
+  assert.ok(inputs[0].equals(read(WIDE)), 'the file on disk was sent as it is');
   // The ratio is the input's (none was sent), at the 1K of the settings.
   const edited = read(EDITED);
   assert.deepEqual([readPng(edited).width, readPng(edited).height], [1024, 576]);
-  assertNegativeOf(edited, read(GENERATED));
-  assert.ok(existsSync(session().path(GENERATED)), 'the source is kept');
+  assertNegativeOf(edited, read(WIDE));
+  assert.ok(existsSync(session().path(WIDE)), 'the source is kept');
 });
 
 test('Edit Image on two images selected in the Explorer: the stand-in receives both, the result lands next to the first', async () => {
   const { vscode, api } = session();
+  api.reset();
   const before = session().listFiles();
-  await vscode.explorerContextMenu([SAMPLE, GENERATED], 'Edit Image');
+  await vscode.explorerContextMenu([SAMPLE, SECOND], 'Edit Image');
   assert.equal((await vscode.waitForQuickInput()).title, 'Nano Banana: Edit 2 images');
   await vscode.typeInInput('put the astronaut into the sample picture');
   await acceptOptions('Edit');
 
-  await waitUntil(() => api.stats.edit === 2, () => `the stand-in accepted ${api.stats.edit} edits`);
+  await waitUntil(() => api.stats.edit === 1, () => `the stand-in accepted ${api.stats.edit} edits`);
   const inputs = lastEditInputs();
   assert.equal(inputs.length, 2, 'both images were sent');
-  const sent = [SAMPLE, GENERATED].map((file) => inputs.findIndex((bytes) => bytes.equals(read(file))));
+  const sent = [SAMPLE, SECOND].map((file) => inputs.findIndex((bytes) => bytes.equals(read(file))));
   assert.ok(sent.every((index) => index >= 0), `each selected file was sent as it is (found at ${JSON.stringify(sent)})`);
 
   // The first image sent decides the folder and the name, and is the one the stand-in transformed.
-  const first = sent[0] === 0 ? SAMPLE : GENERATED;
-  const result = posix.join(posix.dirname(first), `${posix.basename(first, '.png')}-edited${first === GENERATED ? '-2' : ''}.png`);
+  const first = sent[0] === 0 ? SAMPLE : SECOND;
+  const result = posix.join(posix.dirname(first), `${posix.basename(first, '.png')}-edited.png`);
   await session().waitForFile(result);
   assert.deepEqual(session().listFiles().filter((file) => !before.includes(file)), [result], 'exactly one new file');
   assertNegativeOf(read(result), read(first));
