@@ -20,6 +20,7 @@ import { NotifiedJobs } from './presenters/notificationPresenter';
 import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
 import { Log } from './services/log';
+import { PriceBook } from './services/priceBook';
 import { TokenStore } from './services/tokenStore';
 import { registerTools } from './tools/registerTools';
 
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const session = new ApiSession(log);
   const markdownEditors = new MarkdownEditorTracker();
   const pending = new PendingJobs(context.workspaceState);
+  const prices = new PriceBook(context.globalState, context.workspaceState);
   context.subscriptions.push(log, store, session, markdownEditors);
 
   const actions: PreviewActions = {
@@ -43,15 +45,16 @@ export function activate(context: vscode.ExtensionContext): void {
       folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
     })),
   };
-  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log };
+  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log, prices };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
-  const engine = new JobEngine({ store, session, pending, log, reveal: () => showPreview(true) });
+  const engine = new JobEngine({ store, session, pending, log, prices, reveal: () => showPreview(true) });
   // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
   context.subscriptions.push(engine);
   const deps: CommandDeps = {
     store,
     tokens,
     pending,
+    prices,
     log,
     markdownEditors,
     engine,

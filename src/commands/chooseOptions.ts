@@ -1,5 +1,6 @@
 import type { JobAction, JobOptions } from '../model/job';
 import { initialOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
 import { readSettings } from '../services/settings';
 import { pickOptions } from '../ui/pickOptions';
 import type { CommandDeps } from './commandDeps';
@@ -12,7 +13,8 @@ export async function chooseOptions(deps: CommandDeps, action: JobAction, title:
   const settings = readSettings();
   const initial = preset ?? initialOptions(action, settings, deps.lastOptions.get(action));
   const ask = settings.askForOptions || settings.costSetByWorkspace.length > 0;
-  const options = ask ? await pickOptions(title, action, initial) : initial;
+  const price = (chosen: JobOptions) => expectedPriceLine(deps.prices.priceFor(chosen.model, chosen.resolution), chosen.count);
+  const options = ask ? await pickOptions(title, action, initial, { price }) : initial;
   if (options) deps.lastOptions.set(action, options);
   return options;
 }

@@ -10,7 +10,9 @@ import type { ImagesRequest } from '../api/schemas';
 import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
 import type { Log } from '../services/log';
+import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
+import { pricedOptions } from '../core/price';
 import { fetchResults } from './fetchResults';
 import type { JobStore } from './jobStore';
 import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
@@ -73,6 +75,7 @@ export interface JobEngineDeps {
   session: ApiSession;
   pending: PendingJobs;
   log: Log;
+  prices: PriceBook;
   /** Shows the results panel without taking focus, so a running job is visible there. */
   reveal(): void;
 }
@@ -137,6 +140,14 @@ export class JobEngine implements vscode.Disposable {
       report,
       log: this.deps.log,
       waitTimeoutMinutes: readSettings().waitTimeoutMinutes,
+      costReported: async (job, billedImages, request) => {
+        if (!job.taskId) return;
+        // A task id typed into Check Pending Tasks has the settings' options; its record knows the real ones.
+        const { model, resolution } = { ...job.options, ...pricedOptions(request) };
+        await this.deps.prices.record({ taskId: job.taskId, model, resolution, cost: job.cost, images: billedImages }).catch((error: unknown) => {
+          this.deps.log.warn(`the cost of task ${job.taskId} could not be remembered: ${String(error)}`);
+        });
+      },
       update: (job) => {
         this.deps.store.upsert(job);
         void this.deps.pending.save(entry);

@@ -41,6 +41,8 @@ export interface StateMessage {
   earlier: JobView[];
   /** The display language's translations (`vscode.l10n.bundle`); absent in English. */
   l10n?: Record<string, string>;
+  /** What this workspace spent this month, ready to show ("12 credits"); absent when no task reported a cost. */
+  spent?: string;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface JobMessage {
   type: 'job';
   job: JobView;
   latest: boolean;
+  /** As in StateMessage: a finished job may have added its cost. */
+  spent?: string;
 }
 
 export type HostMessage = StateMessage | JobMessage;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/commandDeps';
 import { editedBaseName } from '../core/naming';
 import { describeOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
 import type { JobSpec } from '../jobs/jobEngine';
 import { readInputImages } from '../jobs/inputImages';
 import { readSettings } from '../services/settings';
@@ -44,6 +45,7 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
         vscode.l10n.t('Images sent: {0}', sources),
         vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
+        expectedPriceLine(this.deps.prices.priceFor(plan.spec.options.model, plan.spec.options.resolution), plan.spec.options.count),
         vscode.l10n.t('Saved to {0}', plan.destination.label),
       ]),
     };

@@ -5,6 +5,7 @@ import type { CommandDeps } from '../commands/commandDeps';
 import { outputFolderFor } from '../commands/targetFolder';
 import { slugFromPrompt } from '../core/naming';
 import { describeOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
 import type { JobSpec } from '../jobs/jobEngine';
 import { readSettings } from '../services/settings';
 import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
@@ -39,6 +40,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImage
       confirmationMessages: billedConfirmation(vscode.l10n.t('Generate an image with Nano Banana?'), [
         vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
+        expectedPriceLine(this.deps.prices.priceFor(plan.spec.options.model, plan.spec.options.resolution), plan.spec.options.count),
         vscode.l10n.t('Saved to {0}', plan.destination.label),
       ]),
     };

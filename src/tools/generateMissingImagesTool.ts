@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/commandDeps';
 import { optionsForReference, promptForReference } from '../core/missingImage';
 import { describeOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
 import { missingImageSpec, relinkSaved } from '../missingImages/generateMissing';
 import { missingImages, referenceLanguage, type MissingImage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
@@ -44,6 +45,7 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
         vscode.l10n.t('{0} references images that do not exist; each is generated and saved at its path:', file),
         plan.missing.map((image) => `- ${relativeLabel(image.file)}`).join('\n'),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(options)),
+        expectedPriceLine(this.deps.prices.priceFor(options.model, options.resolution), options.count * plan.missing.length),
       ]),
     };
   }

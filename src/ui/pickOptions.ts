@@ -7,10 +7,16 @@ import { ASPECT_RATIOS, describeOptions, fitResolution, knownModels, supportedRe
 type Field = 'model' | 'aspectRatio' | 'resolution' | 'count';
 interface SummaryItem extends vscode.QuickPickItem { field?: Field }
 
-export async function pickOptions(title: string, action: JobAction, initial: JobOptions): Promise<JobOptions | undefined> {
+/** What the list shows beside the options themselves. */
+export interface OptionsContext {
+  /** The expected price of a run with these options, already worded ("about 2 credits per image, 3 images"). */
+  price(options: JobOptions): string;
+}
+
+export async function pickOptions(title: string, action: JobAction, initial: JobOptions, context?: OptionsContext): Promise<JobOptions | undefined> {
   let options = { ...initial };
   for (;;) {
-    const accept: SummaryItem = { label: `$(check) ${action === 'edit' ? vscode.l10n.t('Edit') : vscode.l10n.t('Generate')}`, description: describeOptions(options) };
+    const accept: SummaryItem = { label: `$(check) ${action === 'edit' ? vscode.l10n.t('Edit') : vscode.l10n.t('Generate')}`, description: describeOptions(options), detail: context?.price(options) };
     const items: SummaryItem[] = [
       accept,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
