@@ -2,17 +2,28 @@
 // reference, or the name was taken meanwhile), the document's references are renamed to match.
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { KeyedQueue } from '../core/keyedQueue';
 import { renamedTarget } from '../core/missingImage';
 import type { ReferencedFile } from '../jobs/pendingJobs';
 import { referencedFile, referencesOf } from './missingReferences';
 
 /**
+ * Jobs of a batch finish together: two edits of one document computed from the same text, then applied
+ * and saved in turn, lose one of them. So a document's references are renamed one job at a time.
+ */
+const documentQueue = new KeyedQueue();
+
+/**
  * Renames every reference of `target.document` to the referenced file so it names `saved` instead;
  * returns how many. The document is parsed again now, since it may have been edited while the job ran.
  */
-export async function relinkReferences(target: ReferencedFile, folder: vscode.Uri, saved: vscode.Uri): Promise<number> {
+export function relinkReferences(target: ReferencedFile, folder: vscode.Uri, saved: vscode.Uri): Promise<number> {
   const referenced = vscode.Uri.joinPath(folder, target.fileName).toString();
-  if (referenced === saved.toString()) return 0;
+  if (referenced === saved.toString()) return Promise.resolve(0);
+  return documentQueue.run(target.document, () => rename(target, referenced, saved));
+}
+
+async function rename(target: ReferencedFile, referenced: string, saved: vscode.Uri): Promise<number> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.document, true));
   const edit = new vscode.WorkspaceEdit();
   const renamed = new Set<number>();
