@@ -12,6 +12,7 @@ export const TARGETS = {
   lookupsPerSecond: 1.2,
   saveGrowthMB: 32,
   activationMs: 25,
+  workspaceScanS: 2,
 };
 
 export interface Verdict {

@@ -12,6 +12,7 @@ import { measureSaveMemory, measureUpload } from './memory';
 import { measurePanelUpdates, panelUpdatesSection } from './panelUpdates';
 import { measurePollingLoad } from './pollingLoad';
 import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from './toolLatency';
+import { measureWorkspaceScan, workspaceScanSection } from './workspaceScan';
 import { activationSection, latencySection, memorySection, pollingSection, summaryTable, uploadSection, type Verdict } from './report';
 
 const ROOT = join(__dirname, '..');
@@ -64,9 +65,11 @@ async function main(): Promise<void> {
   const upload = uploadSection(await measureUpload(WORK));
   step('3b. results panel: one job update with 50 and 500 jobs in the history…');
   const panel = panelUpdatesSection(await measurePanelUpdates(WORK));
+  step('6. missing images in the workspace: scanning 500 documents, 10 runs…');
+  const scan = workspaceScanSection(await measureWorkspaceScan(WORK));
   await rm(WORK, { recursive: true, force: true });
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...activation.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
     upload,
     '',
     activation.text,
+    '',
+    scan.text,
     '',
   ].join('\n');
   process.stdout.write(report);

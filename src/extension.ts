@@ -6,6 +6,7 @@ import type { CommandDeps } from './commands/commandDeps';
 import { editImage } from './commands/editImage';
 import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
+import { generateMissingInWorkspace } from './commands/generateMissingInWorkspace';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import { showPrompt } from './commands/showPrompt';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
     'nanoBanana.showPreview': () => showPreview(false),
     'nanoBanana.resumeTasks': () => checkPendingTasks(deps),
     'nanoBanana.generateMissingImages': () => generateMissingImages(deps),
+    'nanoBanana.generateMissingImagesInWorkspace': () => generateMissingInWorkspace(deps),
     // Run by the quick fix with the reference it was offered on; not in the palette.
     [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(deps, args),
   };

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { optionsForReference, promptForReference } from '../core/missingImage';
 import { missingImages, onWritableFileSystem, referenceLanguage } from '../missingImages/missingReferences';
-import { expectedPriceLine } from '../core/price';
 import { readSettings } from '../services/settings';
+import { billedLines } from './billedLines';
 import { generateMissing } from './generateMissing';
 import type { CommandDeps } from './commandDeps';
 
@@ -32,15 +32,9 @@ export async function generateMissingImages(deps: CommandDeps): Promise<void> {
   const generate = vscode.l10n.t('Generate');
   const paths = missing.map((image) => vscode.workspace.asRelativePath(image.file, false));
   const skipped = outside.map((image) => vscode.l10n.t('Skipped, outside the workspace folder: {0}', image.reference.path));
-  const { model, resolution, count } = optionsForReference(settings, undefined);
-  const billed = vscode.l10n.t('Billed: {0} per reference, {1} in all; model {2}, resolution {3}.', count, count * missing.length, model, resolution);
-  const price = expectedPriceLine(deps.prices.priceFor(model, resolution), count * missing.length);
-  const fromWorkspace = settings.costSetByWorkspace.length
-    ? [vscode.l10n.t('This workspace\'s settings chose: {0}.', settings.costSetByWorkspace.map((key) => `nanoBanana.${key}`).join(', '))]
-    : [];
   const answer = await vscode.window.showWarningMessage(
     missing.length === 1 ? vscode.l10n.t('Generate 1 missing image? It is billed.') : vscode.l10n.t('Generate {0} missing images? Each is billed.', missing.length),
-    { modal: true, detail: [billed, price, ...fromWorkspace, '', ...paths, ...skipped].join('\n') },
+    { modal: true, detail: [...billedLines(deps, settings, missing.length), '', ...paths, ...skipped].join('\n') },
     generate,
   );
   if (answer !== generate) return;
