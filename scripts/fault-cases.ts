@@ -268,4 +268,16 @@ export const FAULT_CASES: FaultCase[] = [
     tried: 'A Markdown cell of a notebook (vscode-notebook-cell), a diff side or an output document',
     expected: 'Not a file on disk: no image counts as missing, no quick fix, and "Generate Missing Images" says so instead of billing',
   },
+  {
+    id: 'security:style-images-untrusted',
+    group: 'Security',
+    tried: "A cloned repository's .vscode/settings.json sets nanoBanana.style and nanoBanana.styleImages (naming, say, a private key)",
+    expected: 'Restricted in untrusted workspaces: VS Code ignores the workspace\'s values, so nothing of the user\'s is uploaded by its choice',
+  },
+  {
+    id: 'security:style-images-refused',
+    group: 'Security',
+    tried: 'nanoBanana.styleImages naming a file outside the workspace (../, absolute), a link leading out of it, a file that is not an image by its bytes, one over 10 MB, one that does not exist',
+    expected: 'Refused before anything is sent, with a message naming the setting: nothing sent, billed or saved',
+  },
 ];

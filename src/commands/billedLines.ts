@@ -1,8 +1,9 @@
 // What a confirmation of missing images says is billed: the options from the settings, how many images,
-// the expected price, and which of those choices this workspace's settings (not the user) made.
+// the expected price, which of those choices this workspace's settings (not the user) made, and the style.
 import * as vscode from 'vscode';
 import { optionsForReference } from '../core/missingImage';
 import { expectedPriceLine } from '../core/price';
+import { styleImageEntries, styleSummary } from '../core/style';
 import type { Settings } from '../services/settings';
 import type { CommandDeps } from './commandDeps';
 
@@ -13,5 +14,6 @@ export function billedLines(deps: CommandDeps, settings: Settings, references: n
   const fromWorkspace = settings.costSetByWorkspace.length
     ? [vscode.l10n.t('This workspace\'s settings chose: {0}.', settings.costSetByWorkspace.map((key) => `nanoBanana.${key}`).join(', '))]
     : [];
-  return [billed, price, ...fromWorkspace];
+  const style = styleSummary(settings.style, styleImageEntries(settings.styleImages).map(String));
+  return [billed, price, ...fromWorkspace, ...(style ? [vscode.l10n.t('Style: {0}', style)] : [])];
 }

@@ -2,6 +2,8 @@
 // HTML files reference but that does not exist, after one confirmation that lists how many per file and
 // what is billed; a summary at the end, whose failures can be run again.
 import * as vscode from 'vscode';
+import { InputImageError } from '../core/dataUri';
+import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { exists } from '../jobs/saveToWorkspace';
 import { findWorkspaceMissing, type WorkspaceMissing } from '../missingImages/workspaceMissing';
 import { readSettings } from '../services/settings';
@@ -34,6 +36,15 @@ export async function generateMissingInWorkspace(deps: CommandDeps): Promise<voi
 async function fillMissing(deps: CommandDeps, items: BatchItem[], notes: string[] = []): Promise<void> {
   // The settings' options, not this session's last choice: the confirmation says what they bill.
   const settings = readSettings();
+  // Checked once for the batch, before anything is confirmed or sent.
+  let style: AppliedStyle | undefined;
+  try {
+    style = await loadProjectStyle();
+  } catch (error) {
+    if (!(error instanceof InputImageError)) throw error;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', error.message));
+    return;
+  }
   const generate = vscode.l10n.t('Generate');
   const files = perFile(items);
   const answer = await vscode.window.showWarningMessage(
@@ -48,7 +59,7 @@ async function fillMissing(deps: CommandDeps, items: BatchItem[], notes: string[
   if (answer !== generate) return;
   const token = await deps.tokens.getOrAsk();
   if (!token) return;
-  const result = await runMissingBatch(deps, items, settings, token);
+  const result = await runMissingBatch(deps, items, { settings, style }, token);
   if (result.saved > 0) deps.showPreview(true);
   await summarize(deps, result);
 }

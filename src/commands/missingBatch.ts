@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import { optionsForReference, promptForReference } from '../core/missingImage';
 import type { JobOutcome } from '../jobs/jobEngine';
+import type { AppliedStyle } from '../jobs/projectStyle';
 import { missingImageSpec, relinkSaved, type Relinked } from '../missingImages/generateMissing';
 import type { MissingImage } from '../missingImages/missingReferences';
 import { BatchJobPresenter } from '../presenters/batchPresenter';
@@ -33,7 +34,8 @@ export interface BatchResult {
   stoppedBecause?: string;
 }
 
-export function runMissingBatch(deps: CommandDeps, items: BatchItem[], settings: Settings, token: string): Promise<BatchResult> {
+/** The options come from the settings; the style was checked once for the whole batch. */
+export function runMissingBatch(deps: CommandDeps, items: BatchItem[], { settings, style }: { settings: Settings; style?: AppliedStyle }, token: string): Promise<BatchResult> {
   const result: BatchResult = { total: items.length, saved: 0, relinked: [], failed: [], keptAtService: 0, notSubmitted: [] };
   const presenter = new BatchJobPresenter();
   const title = vscode.l10n.t('Nano Banana: generating missing images');
@@ -53,7 +55,7 @@ export function runMissingBatch(deps: CommandDeps, items: BatchItem[], settings:
         const item = items[next++];
         const { alt, path, width, height } = item.missing.reference;
         const spec = missingImageSpec(item.missing, promptForReference(alt, path) || 'image', optionsForReference(settings, undefined, width, height));
-        await settle(deps, item, await deps.engine.run(spec, token, presenter), result);
+        await settle(deps, item, await deps.engine.run({ ...spec, style }, token, presenter), result);
         finished++;
         progress.report({ increment: 100 / items.length, message: result.stoppedBecause === undefined ? counted() : undefined });
       }

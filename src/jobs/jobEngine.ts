@@ -13,9 +13,11 @@ import type { Log } from '../services/log';
 import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
 import { pricedOptions } from '../core/price';
+import { styledPrompt } from '../core/style';
 import { fetchResults } from './fetchResults';
 import type { JobStore } from './jobStore';
 import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
+import type { AppliedStyle } from './projectStyle';
 
 export interface JobSpec {
   action: JobAction;
@@ -30,6 +32,8 @@ export interface JobSpec {
   fileName?: string;
   insertion?: MarkdownInsertion;
   referencedFile?: ReferencedFile;
+  /** The project style, checked and read (see withProjectStyle); sent with the prompt and the edit's images. */
+  style?: AppliedStyle;
 }
 
 /** What a presenter hands the running job: the signal that cancels it, and where its stage messages go. */
@@ -106,6 +110,7 @@ export class JobEngine implements vscode.Disposable {
       stage: 'submitting',
       images: [],
       createdAt: Date.now(),
+      ...(spec.style && { style: { text: spec.style.text, images: spec.style.images.map((image) => image.label) } }),
     };
     const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
@@ -199,15 +204,19 @@ export class JobEngine implements vscode.Disposable {
 }
 
 function toRequest(spec: JobSpec, callbackUrl: string): ImagesRequest {
+  const inputs = spec.imageUrls ?? [];
+  const styleImages = spec.style?.images.map((image) => image.dataUri) ?? [];
+  const prompt = spec.style ? styledPrompt(spec.prompt, { text: spec.style.text, images: styleImages.length }, inputs.length) : spec.prompt;
   const common = {
-    prompt: spec.prompt,
+    prompt,
     model: spec.options.model,
     count: spec.options.count,
     resolution: spec.options.resolution as ImagesRequest['resolution'],
     ...(spec.options.aspectRatio ? { aspect_ratio: spec.options.aspectRatio as ImagesRequest['aspect_ratio'] } : {}),
     ...(callbackUrl ? { callback_url: callbackUrl } : {}),
   };
-  return spec.action === 'edit'
-    ? { action: 'edit', image_urls: spec.imageUrls ?? [], ...common }
+  // Style images make a generation an edit: the service takes reference images only with one.
+  return spec.action === 'edit' || styleImages.length > 0
+    ? { action: 'edit', image_urls: [...inputs, ...styleImages], ...common }
     : { action: 'generate', ...common };
 }

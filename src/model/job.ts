@@ -19,6 +19,16 @@ export interface JobOptions {
   aspectRatio?: string;
   resolution: string;
   count: number;
+  /** This run goes without the project style (nanoBanana.style, nanoBanana.styleImages). */
+  noStyle?: boolean;
+}
+
+/** The project style a job was made with. */
+export interface JobStyle {
+  /** The text added to the prompt. */
+  text?: string;
+  /** Workspace-relative paths of the style images sent with it. */
+  images?: string[];
 }
 
 export interface SavedImage {
@@ -60,4 +70,5 @@ export interface JobRecord {
   finishedAt?: number;
   /** Present once the finished task's record reported one. */
   cost?: JobCost;
+  style?: JobStyle;
 }

@@ -2,6 +2,7 @@
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
 import { t } from '../core/l10n';
 import { formatAmount } from '../core/price';
+import { styleSummary } from '../core/style';
 import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
 
@@ -25,6 +26,7 @@ export function toJobView(job: JobRecord, context: JobViewContext): JobView {
     error: job.error,
     createdAt: job.createdAt,
     cost: job.cost && formatCost(job.cost),
+    ...(job.style && { style: styleSummary(job.style.text, job.style.images ?? []) }),
     images: job.images.map((image) => toImageView(image, context)),
   };
 }

@@ -27,6 +27,8 @@ export interface JobView {
   createdAt: number;
   /** What the service charged, ready to show (e.g. "2 credit"); absent when it did not say. */
   cost?: string;
+  /** The project style it was made with, in a few words; absent without one. */
+  style?: string;
   images: ImageView[];
 }
 

@@ -8,10 +8,11 @@ import { describeOptions } from '../core/options';
 import { expectedPriceLine } from '../core/price';
 import type { JobSpec } from '../jobs/jobEngine';
 import { readInputImages } from '../jobs/inputImages';
+import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
 import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
 import { imagePaths, requiredPrompt, toolOptions, workspacePath, type OptionsInput } from './toolInput';
-import { answer, billedConfirmation, destinationFor, relativeLabel, runForTool, workspaceFolder, type Destination } from './toolSupport';
+import { answer, billedConfirmation, destinationFor, relativeLabel, runForTool, styleLines, workspaceFolder, type Destination } from './toolSupport';
 
 export interface EditImageInput extends Omit<OptionsInput, 'count'> {
   images?: unknown;
@@ -31,10 +32,12 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<EditImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
+    let style: AppliedStyle | undefined;
     try {
       plan = planEdit(input);
       // Unreadable or oversized inputs are refused by invoke; nothing is billed, so nothing needs confirming.
       await readInputImages(plan.spec.sourceImages);
+      style = await loadProjectStyle(plan.spec.targetFolder);
     } catch {
       return { invocationMessage: vscode.l10n.t('Checking the image request…') };
     }
@@ -46,6 +49,7 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
         vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
         expectedPriceLine(this.deps.prices.priceFor(plan.spec.options.model, plan.spec.options.resolution), plan.spec.options.count),
+        ...styleLines(style),
         vscode.l10n.t('Saved to {0}', plan.destination.label),
       ]),
     };

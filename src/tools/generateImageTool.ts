@@ -7,10 +7,11 @@ import { slugFromPrompt } from '../core/naming';
 import { describeOptions } from '../core/options';
 import { expectedPriceLine } from '../core/price';
 import type { JobSpec } from '../jobs/jobEngine';
+import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
 import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
 import { requiredPrompt, toolOptions, ToolInputError, type OptionsInput } from './toolInput';
-import { answer, billedConfirmation, destinationFor, runForTool, workspaceFolder, type Destination } from './toolSupport';
+import { answer, billedConfirmation, destinationFor, runForTool, styleLines, workspaceFolder, type Destination } from './toolSupport';
 
 export interface GenerateImageInput extends OptionsInput {
   prompt?: unknown;
@@ -27,10 +28,12 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImage
 
   constructor(private readonly deps: CommandDeps) {}
 
-  prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): vscode.PreparedToolInvocation {
+  async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
+    let style: AppliedStyle | undefined;
     try {
       plan = planGeneration(input);
+      style = await loadProjectStyle(plan.spec.targetFolder);
     } catch {
       // Refused by invoke with the reason; nothing is billed, so nothing needs confirming.
       return { invocationMessage: vscode.l10n.t('Checking the image request…') };
@@ -41,6 +44,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImage
         vscode.l10n.t('Prompt: {0}', plan.spec.prompt),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(plan.spec.options)),
         expectedPriceLine(this.deps.prices.priceFor(plan.spec.options.model, plan.spec.options.resolution), plan.spec.options.count),
+        ...styleLines(style),
         vscode.l10n.t('Saved to {0}', plan.destination.label),
       ]),
     };

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { InputImageError } from '../core/dataUri';
 import type { CommandDeps } from '../commands/commandDeps';
 import type { JobOutcome, JobSpec } from '../jobs/jobEngine';
+import { withProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { announceSaved } from '../presenters/announce';
 import { ToolPresenter } from '../presenters/toolPresenter';
 import { refusedText } from './resultText';
@@ -36,9 +37,12 @@ export async function answer(deps: CommandDeps, tool: string, work: () => Promis
   }
 }
 
-/** Runs one job through the engine with the chat's cancellation; a saved job is announced as a command's is. */
+/**
+ * Runs one job through the engine with the project style and the chat's cancellation; a saved job is
+ * announced as a command's is. A style image that cannot be sent throws InputImageError: refused.
+ */
 export async function runForTool(deps: CommandDeps, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
-  const outcome = await deps.engine.run(spec, apiToken, new ToolPresenter(cancellation));
+  const outcome = await deps.engine.run(await withProjectStyle(spec), apiToken, new ToolPresenter(cancellation));
   if (outcome.status === 'saved') announceSaved(outcome.job, deps.showPreview);
   return outcome;
 }
@@ -46,6 +50,15 @@ export async function runForTool(deps: CommandDeps, spec: JobSpec, apiToken: str
 /** The confirmation every billed call asks for: VS Code shows it in the chat, or as a dialog outside it. */
 export function billedConfirmation(title: string, lines: string[]): vscode.LanguageModelToolConfirmationMessages {
   return { title, message: new vscode.MarkdownString(lines.join('\n\n')) };
+}
+
+/** What a confirmation says about the project style: its text, and the images that are uploaded with the request. */
+export function styleLines(style: AppliedStyle | undefined): string[] {
+  if (!style) return [];
+  return [
+    ...(style.text ? [vscode.l10n.t('Style: {0}', style.text)] : []),
+    ...(style.images.length ? [vscode.l10n.t('Style images sent: {0}', style.images.map((image) => image.label).join(', '))] : []),
+  ];
 }
 
 export interface Destination {

@@ -74,6 +74,7 @@ function renderMeta(job: JobView): HTMLElement {
     [t('Resolution'), job.resolution],
     [t('Task'), job.taskId],
     [t('Cost'), job.cost],
+    [t('Style'), job.style],
   ];
   const present = entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
   return h(
