@@ -9,6 +9,7 @@ import { generateMissingImages } from './commands/generateMissingImages';
 import { generateMissingInWorkspace } from './commands/generateMissingInWorkspace';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
+import { keepVariation } from './commands/keepVariation';
 import { showPrompt } from './commands/showPrompt';
 import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const actions: PreviewActions = {
     insertLink: (image, alt) => insertLinkIntoLastMarkdown(deps, image, alt),
     editImage: async (image) => void (await editImage(deps, image)),
+    keepVariation: (job, imageIndex) => keepVariation(deps, job, imageIndex),
     generateAgain: async (job) => void (await generateWith(deps, {
       prompt: job.prompt,
       options: job.options,

@@ -50,6 +50,8 @@ const JobRecordSchema = z.object({
     }),
   ),
   style: z.optional(z.object({ text: z.optional(z.string()), images: z.optional(z.array(z.string())) })),
+  linkedFrom: z.optional(z.object({ document: uri, kind: z.enum(['inserted', 'reference']) })),
+  kept: z.optional(z.int().check(z.minimum(0))),
 });
 
 /**

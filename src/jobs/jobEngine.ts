@@ -111,6 +111,7 @@ export class JobEngine implements vscode.Disposable {
       images: [],
       createdAt: Date.now(),
       ...(spec.style && { style: { text: spec.style.text, images: spec.style.images.map((image) => image.label) } }),
+      ...linkOf(spec),
     };
     const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
@@ -201,6 +202,13 @@ export class JobEngine implements vscode.Disposable {
     this.deps.log.error('The job failed', error);
     return { status: 'failed', job: structuredClone(job), error, resumable, failedWhile };
   }
+}
+
+/** Remembered with the job, so keeping one variation later can leave only its link. */
+function linkOf({ insertion, referencedFile }: JobSpec): Pick<JobRecord, 'linkedFrom'> {
+  if (insertion) return { linkedFrom: { document: insertion.document, kind: 'inserted' } };
+  if (referencedFile) return { linkedFrom: { document: referencedFile.document, kind: 'reference' } };
+  return {};
 }
 
 function toRequest(spec: JobSpec, callbackUrl: string): ImagesRequest {

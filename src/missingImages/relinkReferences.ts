@@ -2,16 +2,10 @@
 // reference, or the name was taken meanwhile), the document's references are renamed to match.
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { KeyedQueue } from '../core/keyedQueue';
 import { renamedTarget } from '../core/missingImage';
 import type { ReferencedFile } from '../jobs/pendingJobs';
+import { applyAndSave, withDocument } from '../markdown/documentEdits';
 import { referencedFile, referencesOf } from './missingReferences';
-
-/**
- * Jobs of a batch finish together: two edits of one document computed from the same text, then applied
- * and saved in turn, lose one of them. So a document's references are renamed one job at a time.
- */
-const documentQueue = new KeyedQueue();
 
 /**
  * Renames every reference of `target.document` to the referenced file so it names `saved` instead;
@@ -20,11 +14,10 @@ const documentQueue = new KeyedQueue();
 export function relinkReferences(target: ReferencedFile, folder: vscode.Uri, saved: vscode.Uri): Promise<number> {
   const referenced = vscode.Uri.joinPath(folder, target.fileName).toString();
   if (referenced === saved.toString()) return Promise.resolve(0);
-  return documentQueue.run(target.document, () => rename(target, referenced, saved));
+  return withDocument(target.document, (document) => rename(document, referenced, saved));
 }
 
-async function rename(target: ReferencedFile, referenced: string, saved: vscode.Uri): Promise<number> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.document, true));
+async function rename(document: vscode.TextDocument, referenced: string, saved: vscode.Uri): Promise<number> {
   const edit = new vscode.WorkspaceEdit();
   const renamed = new Set<number>();
   for (const reference of referencesOf(document)) {
@@ -35,11 +28,6 @@ async function rename(target: ReferencedFile, referenced: string, saved: vscode.
     edit.replace(document.uri, range, renamedTarget(reference.rawTarget, posix.basename(reference.path.replace(/\\/g, '/')), posix.basename(saved.path)));
     renamed.add(reference.targetStart);
   }
-  const hadUnsavedChanges = document.isDirty;
-  if (renamed.size === 0 || !(await vscode.workspace.applyEdit(edit))) return 0;
-  // A document no editor shows (closed while the job ran) would otherwise stay changed in memory only,
-  // unseen; one with the user's own unsaved changes is left for them to save.
-  const shown = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
-  if (!shown && !hadUnsavedChanges) await document.save();
+  if (renamed.size === 0 || !(await applyAndSave(document, edit))) return 0;
   return renamed.size;
 }

@@ -71,4 +71,15 @@ export interface JobRecord {
   /** Present once the finished task's record reported one. */
   cost?: JobCost;
   style?: JobStyle;
+  /** Where the job linked its images: Insert Link's document, or the document whose reference it filled. */
+  linkedFrom?: JobLink;
+  /** Index in `images` of the variation the user kept; the others were moved to the trash. */
+  kept?: number;
+}
+
+export interface JobLink {
+  /** `vscode.Uri.toString()` of the document. */
+  document: string;
+  /** 'inserted': a link per image at one place; 'reference': an existing reference names the first image. */
+  kind: 'inserted' | 'reference';
 }

@@ -27,6 +27,7 @@ export function toJobView(job: JobRecord, context: JobViewContext): JobView {
     createdAt: job.createdAt,
     cost: job.cost && formatCost(job.cost),
     ...(job.style && { style: styleSummary(job.style.text, job.style.images ?? []) }),
+    ...(job.kept !== undefined && { kept: job.kept }),
     images: job.images.map((image) => toImageView(image, context)),
   };
 }

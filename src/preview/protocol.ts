@@ -29,6 +29,8 @@ export interface JobView {
   cost?: string;
   /** The project style it was made with, in a few words; absent without one. */
   style?: string;
+  /** Index in `images` of the variation the user kept (the others were discarded). */
+  kept?: number;
   images: ImageView[];
 }
 
@@ -61,7 +63,7 @@ export interface JobMessage {
 
 export type HostMessage = StateMessage | JobMessage;
 
-export const imageActionTypes = ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain'] as const;
+export const imageActionTypes = ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain', 'keep'] as const;
 export type ImageActionType = (typeof imageActionTypes)[number];
 
 export interface ImageActionMessage {
