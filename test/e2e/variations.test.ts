@@ -50,15 +50,16 @@ test('count 3 with Insert Link: the three side by side; "Keep this one" leaves o
   await keepSecondByKeyboard(frame);
   await vscode.waitForNotification('kept assets/generated/a-banana-choir-2.png');
   assert.deepEqual(listFiles('assets/generated'), ['assets/generated/a-banana-choir-2.png']);
+  // Before the document is opened, which may cover the panel.
+  const panel = await vscode.webviewFrame('.job-kept');
+  assert.equal(await panel.locator('.job-latest .job-kept').innerText(), 'Kept variation 2 of 3; the others were discarded.');
+  assert.equal(await panel.locator('.job-latest .result').count(), 1);
 
   await vscode.openFile('docs/guide.md');
   await vscode.saveActiveEditor();
   const text = read('docs/guide.md');
   assert.equal(text.match(/!\[/g)?.length, 1, text);
   assert.match(text, /run \*\*Nano Banana: Generate Image and Insert Link\*\*\.\n\n!\[a banana choir\]\(\.\.\/assets\/generated\/a-banana-choir-2\.png\)$/, 'where the cursor was');
-  const panel = await vscode.webviewFrame('.job-kept');
-  assert.equal(await panel.locator('.job-latest .job-kept').innerText(), 'Kept variation 2 of 3; the others were discarded.');
-  assert.equal(await panel.locator('.job-latest .result').count(), 1);
 });
 
 test('count 3 from the missing-image fix, one variation deleted by hand: the kept one takes the name the reference asks for', async () => {
