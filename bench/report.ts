@@ -14,6 +14,7 @@ export const TARGETS = {
   saveGrowthMB: 32,
   activationMs: 25,
   scannerMs: 100,
+  workspaceScanS: 2,
 };
 
 export interface Verdict {

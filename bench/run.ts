@@ -14,6 +14,7 @@ import { measurePollingLoad } from './pollingLoad';
 import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from './toolLatency';
 import { activationSection, latencySection, memorySection, pollingSection, scannerSection, summaryTable, uploadSection, type Verdict } from './report';
 import { measureScanner } from './scanner';
+import { measureWorkspaceScan, workspaceScanSection } from './workspaceScan';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(__dirname, 'tmp', 'run');
@@ -65,11 +66,13 @@ async function main(): Promise<void> {
   const upload = uploadSection(await measureUpload(WORK));
   step('3b. results panel: one job update with 50 and 500 jobs in the history…');
   const panel = panelUpdatesSection(await measurePanelUpdates(WORK));
+  step('6. missing images in the workspace: scanning 500 documents, 10 runs…');
+  const scan = workspaceScanSection(await measureWorkspaceScan(WORK));
   await rm(WORK, { recursive: true, force: true });
   step('6. scanner: 1 MB each of adversarial Markdown, adversarial HTML and READMEs, a few seconds…');
   const scanner = scannerSection(measureScanner());
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...activation.verdicts, ...scanner.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts, ...scanner.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -107,6 +110,8 @@ async function main(): Promise<void> {
     activation.text,
     '',
     scanner.text,
+    '',
+    scan.text,
     '',
   ].join('\n');
   process.stdout.write(report);

@@ -280,4 +280,16 @@ export const FAULT_CASES: FaultCase[] = [
     tried: 'An indented or fenced code block holding `![a](x.png)`',
     expected: 'Not a reference: no quick fix, nothing billed',
   },
+  {
+    id: 'security:style-images-untrusted',
+    group: 'Security',
+    tried: "A cloned repository's .vscode/settings.json sets nanoBanana.style and nanoBanana.styleImages (naming, say, a private key)",
+    expected: 'Restricted in untrusted workspaces: VS Code ignores the workspace\'s values, so nothing of the user\'s is uploaded by its choice',
+  },
+  {
+    id: 'security:style-images-refused',
+    group: 'Security',
+    tried: 'nanoBanana.styleImages naming a file outside the workspace (../, absolute), a link leading out of it, a file that is not an image by its bytes, one over 10 MB, one that does not exist',
+    expected: 'Refused before anything is sent, with a message naming the setting: nothing sent, billed or saved',
+  },
 ];

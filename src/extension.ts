@@ -6,8 +6,10 @@ import type { CommandDeps } from './commands/commandDeps';
 import { editImage } from './commands/editImage';
 import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
+import { generateMissingInWorkspace } from './commands/generateMissingInWorkspace';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
+import { keepVariation } from './commands/keepVariation';
 import { showPrompt } from './commands/showPrompt';
 import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
@@ -20,6 +22,7 @@ import { NotifiedJobs } from './presenters/notificationPresenter';
 import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
 import { Log } from './services/log';
+import { PriceBook } from './services/priceBook';
 import { TokenStore } from './services/tokenStore';
 import { registerTools } from './tools/registerTools';
 
@@ -32,26 +35,29 @@ export function activate(context: vscode.ExtensionContext): void {
   const session = new ApiSession(log);
   const markdownEditors = new MarkdownEditorTracker();
   const pending = new PendingJobs(context.workspaceState);
+  const prices = new PriceBook(context.globalState, context.workspaceState);
   context.subscriptions.push(log, store, session, markdownEditors);
 
   const actions: PreviewActions = {
     insertLink: (image, alt) => insertLinkIntoLastMarkdown(deps, image, alt),
     editImage: async (image) => void (await editImage(deps, image)),
+    keepVariation: (job, imageIndex) => keepVariation(deps, job, imageIndex),
     generateAgain: async (job) => void (await generateWith(deps, {
       prompt: job.prompt,
       options: job.options,
       folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
     })),
   };
-  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log };
+  const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log, prices };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
-  const engine = new JobEngine({ store, session, pending, log, reveal: () => showPreview(true) });
+  const engine = new JobEngine({ store, session, pending, log, prices, reveal: () => showPreview(true) });
   // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
   context.subscriptions.push(engine);
   const deps: CommandDeps = {
     store,
     tokens,
     pending,
+    prices,
     log,
     markdownEditors,
     engine,
@@ -71,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): void {
     'nanoBanana.showPreview': () => showPreview(false),
     'nanoBanana.resumeTasks': () => checkPendingTasks(deps),
     'nanoBanana.generateMissingImages': (resource) => generateMissingImages(deps, resource),
+    'nanoBanana.generateMissingImagesInWorkspace': () => generateMissingInWorkspace(deps),
     // Run by the quick fix with the reference it was offered on; not in the palette.
     [GENERATE_MISSING_IMAGE_COMMAND]: (args) => generateMissingImage(deps, args),
   };

@@ -1,5 +1,7 @@
 import type { JobAction, JobOptions } from '../model/job';
 import { initialOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
+import { styleImageEntries, styleSummary } from '../core/style';
 import { readSettings } from '../services/settings';
 import { pickOptions } from '../ui/pickOptions';
 import type { CommandDeps } from './commandDeps';
@@ -12,7 +14,10 @@ export async function chooseOptions(deps: CommandDeps, action: JobAction, title:
   const settings = readSettings();
   const initial = preset ?? initialOptions(action, settings, deps.lastOptions.get(action));
   const ask = settings.askForOptions || settings.costSetByWorkspace.length > 0;
-  const options = ask ? await pickOptions(title, action, initial) : initial;
-  if (options) deps.lastOptions.set(action, options);
+  const price = (chosen: JobOptions) => expectedPriceLine(deps.prices.priceFor(chosen.model, chosen.resolution), chosen.count);
+  const style = styleSummary(settings.style, styleImageEntries(settings.styleImages).map(String));
+  const options = ask ? await pickOptions(title, action, initial, { price, style }) : initial;
+  // Going without the style is for one run: the next one starts with it again.
+  if (options) deps.lastOptions.set(action, { ...options, noStyle: undefined });
   return options;
 }

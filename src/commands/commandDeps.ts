@@ -7,12 +7,15 @@ import type { PendingJobs } from '../jobs/pendingJobs';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
 import type { NotifiedJobs } from '../presenters/notificationPresenter';
 import type { Log } from '../services/log';
+import type { PriceBook } from '../services/priceBook';
 import type { TokenStore } from '../services/tokenStore';
 
 export interface CommandDeps {
   store: JobStore;
   tokens: TokenStore;
   pending: PendingJobs;
+  /** The last reported price per image, for every confirmation that bills. */
+  prices: PriceBook;
   /** The job engine, for front doors that present jobs their own way (the language-model tools). */
   engine: JobEngine;
   /** The engine shown in notifications, as commands run it. */

@@ -6,6 +6,7 @@ import { optionsForReference, promptForReference } from '../core/missingImage';
 import { missingImages, onWritableFileSystem, referenceLanguage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
 import { previewedMarkdownFile } from '../ui/markdownPreview';
+import { billedLines } from './billedLines';
 import { generateMissing } from './generateMissing';
 import type { CommandDeps } from './commandDeps';
 
@@ -34,14 +35,9 @@ export async function generateMissingImages(deps: CommandDeps, resource?: unknow
   const generate = vscode.l10n.t('Generate');
   const paths = missing.map((image) => vscode.workspace.asRelativePath(image.file, false));
   const skipped = outside.map((image) => vscode.l10n.t('Skipped, outside the workspace folder: {0}', image.reference.path));
-  const { model, resolution, count } = optionsForReference(settings, undefined);
-  const billed = vscode.l10n.t('Billed: {0} per reference, {1} in all; model {2}, resolution {3}.', count, count * missing.length, model, resolution);
-  const fromWorkspace = settings.costSetByWorkspace.length
-    ? [vscode.l10n.t('This workspace\'s settings chose: {0}.', settings.costSetByWorkspace.map((key) => `nanoBanana.${key}`).join(', '))]
-    : [];
   const answer = await vscode.window.showWarningMessage(
     missing.length === 1 ? vscode.l10n.t('Generate 1 missing image? It is billed.') : vscode.l10n.t('Generate {0} missing images? Each is billed.', missing.length),
-    { modal: true, detail: [billed, ...fromWorkspace, '', ...paths, ...skipped].join('\n') },
+    { modal: true, detail: [...billedLines(deps, settings, missing.length), '', ...paths, ...skipped].join('\n') },
     generate,
   );
   if (answer !== generate) return;

@@ -30,6 +30,7 @@ const JobRecordSchema = z.object({
     aspectRatio: z.optional(text),
     resolution: text,
     count: z.int().check(z.minimum(1)),
+    noStyle: z.optional(z.boolean()),
   }),
   sourceImages: z.array(uri),
   targetFolder: uri,
@@ -48,6 +49,9 @@ const JobRecordSchema = z.object({
       currency: z.optional(z.string()),
     }),
   ),
+  style: z.optional(z.object({ text: z.optional(z.string()), images: z.optional(z.array(z.string())) })),
+  linkedFrom: z.optional(z.object({ document: uri, kind: z.enum(['inserted', 'reference']) })),
+  kept: z.optional(z.int().check(z.minimum(0))),
 });
 
 /**

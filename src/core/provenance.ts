@@ -29,6 +29,10 @@ export interface Provenance {
   resolution?: string;
   /** ISO 8601 time the job was started. */
   createdAt: string;
+  /** The project style's text the prompt was sent with. */
+  style?: string;
+  /** Workspace-relative paths of the style images sent with it. */
+  styleImages?: string[];
   /** The prompt was cut to fit (a JPEG comment holds 64 KB); the file keeps its start. */
   promptTruncated?: boolean;
 }
@@ -114,6 +118,8 @@ function parseRecord(utf8: Uint8Array): Provenance | undefined {
   const [prompt, model, taskId, createdAt, aspectRatio, resolution] =
     (['prompt', 'model', 'taskId', 'createdAt', 'aspectRatio', 'resolution'] as const).map(text);
   const action = fields.action;
+  const style = text('style');
+  const styleImages = Array.isArray(fields.styleImages) && fields.styleImages.every((item) => typeof item === 'string') ? (fields.styleImages as string[]) : undefined;
   if (prompt === undefined || model === undefined || taskId === undefined || createdAt === undefined) return undefined;
   if (action !== 'generate' && action !== 'edit') return undefined;
   return {
@@ -124,6 +130,8 @@ function parseRecord(utf8: Uint8Array): Provenance | undefined {
     createdAt,
     ...(aspectRatio !== undefined && { aspectRatio }),
     ...(resolution !== undefined && { resolution }),
+    ...(style !== undefined && { style }),
+    ...(styleImages?.length && { styleImages }),
     ...(fields.promptTruncated === true && { promptTruncated: true }),
   };
 }

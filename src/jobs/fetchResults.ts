@@ -23,6 +23,8 @@ export interface FetchContext {
   update(job: JobRecord): void;
   log: Log;
   waitTimeoutMinutes: number;
+  /** The finished task's cost, how many images it delivered (none when it failed) and the request as the service kept it. */
+  costReported(job: JobRecord, billedImages: number, request: unknown): Promise<void>;
 }
 
 export async function fetchResults(entry: PendingJob, context: FetchContext): Promise<void> {
@@ -53,6 +55,7 @@ export async function fetchResults(entry: PendingJob, context: FetchContext): Pr
   const { record, state } = finished;
   job.traceId ??= record.trace_id;
   job.cost = costOf(record);
+  await context.costReported(job, state.state === 'succeeded' ? state.imageUrls.length : 0, record.request);
   log.info(`task ${taskId} ${state.state} after ${((Date.now() - started) / 1000).toFixed(1)} s of waiting (service elapsed ${record.elapsed ?? '?'} s)`);
   if (state.state === 'failed') {
     job.stage = 'failed';

@@ -10,10 +10,14 @@ import type { ImagesRequest } from '../api/schemas';
 import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
 import type { Log } from '../services/log';
+import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
+import { pricedOptions } from '../core/price';
+import { styledPrompt } from '../core/style';
 import { fetchResults } from './fetchResults';
 import type { JobStore } from './jobStore';
 import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
+import type { AppliedStyle } from './projectStyle';
 
 export interface JobSpec {
   action: JobAction;
@@ -28,6 +32,8 @@ export interface JobSpec {
   fileName?: string;
   insertion?: MarkdownInsertion;
   referencedFile?: ReferencedFile;
+  /** The project style, checked and read (see withProjectStyle); sent with the prompt and the edit's images. */
+  style?: AppliedStyle;
 }
 
 /** What a presenter hands the running job: the signal that cancels it, and where its stage messages go. */
@@ -73,6 +79,7 @@ export interface JobEngineDeps {
   session: ApiSession;
   pending: PendingJobs;
   log: Log;
+  prices: PriceBook;
   /** Shows the results panel without taking focus, so a running job is visible there. */
   reveal(): void;
 }
@@ -103,6 +110,8 @@ export class JobEngine implements vscode.Disposable {
       stage: 'submitting',
       images: [],
       createdAt: Date.now(),
+      ...(spec.style && { style: { text: spec.style.text, images: spec.style.images.map((image) => image.label) } }),
+      ...linkOf(spec),
     };
     const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
@@ -137,6 +146,14 @@ export class JobEngine implements vscode.Disposable {
       report,
       log: this.deps.log,
       waitTimeoutMinutes: readSettings().waitTimeoutMinutes,
+      costReported: async (job, billedImages, request) => {
+        if (!job.taskId) return;
+        // A task id typed into Check Pending Tasks has the settings' options; its record knows the real ones.
+        const { model, resolution } = { ...job.options, ...pricedOptions(request) };
+        await this.deps.prices.record({ taskId: job.taskId, model, resolution, cost: job.cost, images: billedImages }).catch((error: unknown) => {
+          this.deps.log.warn(`the cost of task ${job.taskId} could not be remembered: ${String(error)}`);
+        });
+      },
       update: (job) => {
         this.deps.store.upsert(job);
         void this.deps.pending.save(entry);
@@ -187,16 +204,27 @@ export class JobEngine implements vscode.Disposable {
   }
 }
 
+/** Remembered with the job, so keeping one variation later can leave only its link. */
+function linkOf({ insertion, referencedFile }: JobSpec): Pick<JobRecord, 'linkedFrom'> {
+  if (insertion) return { linkedFrom: { document: insertion.document, kind: 'inserted' } };
+  if (referencedFile) return { linkedFrom: { document: referencedFile.document, kind: 'reference' } };
+  return {};
+}
+
 function toRequest(spec: JobSpec, callbackUrl: string): ImagesRequest {
+  const inputs = spec.imageUrls ?? [];
+  const styleImages = spec.style?.images.map((image) => image.dataUri) ?? [];
+  const prompt = spec.style ? styledPrompt(spec.prompt, { text: spec.style.text, images: styleImages.length }, inputs.length) : spec.prompt;
   const common = {
-    prompt: spec.prompt,
+    prompt,
     model: spec.options.model,
     count: spec.options.count,
     resolution: spec.options.resolution as ImagesRequest['resolution'],
     ...(spec.options.aspectRatio ? { aspect_ratio: spec.options.aspectRatio as ImagesRequest['aspect_ratio'] } : {}),
     ...(callbackUrl ? { callback_url: callbackUrl } : {}),
   };
-  return spec.action === 'edit'
-    ? { action: 'edit', image_urls: spec.imageUrls ?? [], ...common }
+  // Style images make a generation an edit: the service takes reference images only with one.
+  return spec.action === 'edit' || styleImages.length > 0
+    ? { action: 'edit', image_urls: [...inputs, ...styleImages], ...common }
     : { action: 'generate', ...common };
 }

@@ -2,10 +2,11 @@
 // workspaces work), under the first free name, never overwriting and never showing a partial file.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { KeyedQueue } from '../core/keyedQueue';
 import { claimFirstFreeName } from '../core/naming';
 
 /** Name claims in one folder run one at a time, so concurrent jobs cannot pick the same free name. */
-const folderQueues = new Map<string, Promise<unknown>>();
+const folderQueue = new KeyedQueue();
 
 export async function saveIntoFolder(localFile: string, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
   await vscode.workspace.fs.createDirectory(folder);
@@ -13,7 +14,7 @@ export async function saveIntoFolder(localFile: string, folder: vscode.Uri, base
   const partial = vscode.Uri.joinPath(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);
   try {
     await vscode.workspace.fs.copy(vscode.Uri.file(localFile), partial, { overwrite: false });
-    return await inFolderQueue(folder, () => claimFreeName(partial, folder, baseName, extension));
+    return await folderQueue.run(folder.toString(), () => claimFreeName(partial, folder, baseName, extension));
   } finally {
     await vscode.workspace.fs.delete(partial).then(undefined, () => undefined);
   }
@@ -38,13 +39,4 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function inFolderQueue<T>(folder: vscode.Uri, work: () => Promise<T>): Promise<T> {
-  const key = folder.toString();
-  const result = (folderQueues.get(key) ?? Promise.resolve()).then(work, work);
-  const settled = result.then(() => undefined, () => undefined);
-  folderQueues.set(key, settled);
-  void settled.then(() => folderQueues.get(key) === settled && folderQueues.delete(key));
-  return result;
 }

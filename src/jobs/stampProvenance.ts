@@ -14,6 +14,8 @@ export function provenanceOf(job: JobRecord, taskId: string): Provenance {
     ...(job.options.aspectRatio && { aspectRatio: job.options.aspectRatio }),
     resolution: job.options.resolution,
     createdAt: new Date(job.createdAt).toISOString(),
+    ...(job.style?.text && { style: job.style.text }),
+    ...(job.style?.images?.length && { styleImages: job.style.images }),
   };
 }
 

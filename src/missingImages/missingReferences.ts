@@ -7,7 +7,8 @@ import { resolveReferencePath } from '../core/missingImage';
 import { exists } from '../jobs/saveToWorkspace';
 
 export interface MissingImage {
-  document: vscode.TextDocument;
+  /** The document whose reference names the file; only its address is needed, so a scanned file need not be opened. */
+  document: Pick<vscode.TextDocument, 'uri'>;
   reference: ImageReference;
   /** The file the reference names. */
   file: vscode.Uri;

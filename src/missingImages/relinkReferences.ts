@@ -4,16 +4,20 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { renamedTarget } from '../core/missingImage';
 import type { ReferencedFile } from '../jobs/pendingJobs';
+import { applyAndSave, withDocument } from '../markdown/documentEdits';
 import { referencedFile, referencesOf } from './missingReferences';
 
 /**
  * Renames every reference of `target.document` to the referenced file so it names `saved` instead;
  * returns how many. The document is parsed again now, since it may have been edited while the job ran.
  */
-export async function relinkReferences(target: ReferencedFile, folder: vscode.Uri, saved: vscode.Uri): Promise<number> {
+export function relinkReferences(target: ReferencedFile, folder: vscode.Uri, saved: vscode.Uri): Promise<number> {
   const referenced = vscode.Uri.joinPath(folder, target.fileName).toString();
-  if (referenced === saved.toString()) return 0;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.document, true));
+  if (referenced === saved.toString()) return Promise.resolve(0);
+  return withDocument(target.document, (document) => rename(document, referenced, saved));
+}
+
+async function rename(document: vscode.TextDocument, referenced: string, saved: vscode.Uri): Promise<number> {
   const edit = new vscode.WorkspaceEdit();
   const renamed = new Set<number>();
   for (const reference of referencesOf(document)) {
@@ -24,11 +28,6 @@ export async function relinkReferences(target: ReferencedFile, folder: vscode.Ur
     edit.replace(document.uri, range, renamedTarget(reference.rawTarget, posix.basename(reference.path.replace(/\\/g, '/')), posix.basename(saved.path)));
     renamed.add(reference.targetStart);
   }
-  const hadUnsavedChanges = document.isDirty;
-  if (renamed.size === 0 || !(await vscode.workspace.applyEdit(edit))) return 0;
-  // A document no editor shows (closed while the job ran) would otherwise stay changed in memory only,
-  // unseen; one with the user's own unsaved changes is left for them to save.
-  const shown = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
-  if (!shown && !hadUnsavedChanges) await document.save();
+  if (renamed.size === 0 || !(await applyAndSave(document, edit))) return 0;
   return renamed.size;
 }

@@ -19,6 +19,16 @@ export interface JobOptions {
   aspectRatio?: string;
   resolution: string;
   count: number;
+  /** This run goes without the project style (nanoBanana.style, nanoBanana.styleImages). */
+  noStyle?: boolean;
+}
+
+/** The project style a job was made with. */
+export interface JobStyle {
+  /** The text added to the prompt. */
+  text?: string;
+  /** Workspace-relative paths of the style images sent with it. */
+  images?: string[];
 }
 
 export interface SavedImage {
@@ -60,4 +70,16 @@ export interface JobRecord {
   finishedAt?: number;
   /** Present once the finished task's record reported one. */
   cost?: JobCost;
+  style?: JobStyle;
+  /** Where the job linked its images: Insert Link's document, or the document whose reference it filled. */
+  linkedFrom?: JobLink;
+  /** Index in `images` of the variation the user kept; the others were moved to the trash. */
+  kept?: number;
+}
+
+export interface JobLink {
+  /** `vscode.Uri.toString()` of the document. */
+  document: string;
+  /** 'inserted': a link per image at one place; 'reference': an existing reference names the first image. */
+  kind: 'inserted' | 'reference';
 }

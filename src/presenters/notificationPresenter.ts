@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import type { JobEngine, JobOutcome, JobPresenter, JobProgress, JobSpec, UnsavedOutcome } from '../jobs/jobEngine';
 import type { PendingJob } from '../jobs/pendingJobs';
+import { withProjectStyle } from '../jobs/projectStyle';
+import { InputImageError } from '../core/dataUri';
 import type { JobRecord } from '../model/job';
 import type { Log } from '../services/log';
 import { CONSOLE_URL } from '../services/tokenStore';
@@ -76,8 +78,17 @@ export class NotifiedJobs {
     this.presenter = new NotificationPresenter(log);
   }
 
+  /** With the project style; a style image that cannot be sent is reported instead, and nothing is. */
   async run(spec: JobSpec, token: string): Promise<JobRecord | undefined> {
-    return savedJob(await this.engine.run(spec, token, this.presenter));
+    let styled: JobSpec;
+    try {
+      styled = await withProjectStyle(spec);
+    } catch (error) {
+      if (!(error instanceof InputImageError)) throw error;
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', error.message));
+      return undefined;
+    }
+    return savedJob(await this.engine.run(styled, token, this.presenter));
   }
 
   async resume(entry: PendingJob, token: string): Promise<JobRecord | undefined> {

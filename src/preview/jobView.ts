@@ -1,6 +1,8 @@
 // What the webview gets to see of a job: display fields only, with image files already turned
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
 import { t } from '../core/l10n';
+import { formatAmount } from '../core/price';
+import { styleSummary } from '../core/style';
 import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
 
@@ -24,6 +26,8 @@ export function toJobView(job: JobRecord, context: JobViewContext): JobView {
     error: job.error,
     createdAt: job.createdAt,
     cost: job.cost && formatCost(job.cost),
+    ...(job.style && { style: styleSummary(job.style.text, job.style.images ?? []) }),
+    ...(job.kept !== undefined && { kept: job.kept }),
     images: job.images.map((image) => toImageView(image, context)),
   };
 }
@@ -33,13 +37,8 @@ export function formatCost({ amount, listAmount, currency }: JobCost): string | 
   const charged = amount ?? listAmount;
   if (charged === undefined) return undefined;
   const unit = currency ? ` ${currency}` : '';
-  const list = listAmount !== undefined && amount !== undefined && listAmount !== amount ? ` (${t('list price {0}', trim(listAmount))})` : '';
-  return `${trim(charged)}${unit}${list}`;
-}
-
-/** Credits can be fractional; binary floating point noise (0.30000000000000004) is not shown. */
-function trim(value: number): string {
-  return String(Number(value.toFixed(4)));
+  const list = listAmount !== undefined && amount !== undefined && listAmount !== amount ? ` (${t('list price {0}', formatAmount(listAmount))})` : '';
+  return `${formatAmount(charged)}${unit}${list}`;
 }
 
 function toImageView(image: SavedImage, { webviewSrc, missingFiles }: JobViewContext): ImageView {

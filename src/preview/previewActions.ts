@@ -12,6 +12,8 @@ export interface PreviewActions {
   insertLink(image: vscode.Uri, alt: string): Promise<void>;
   editImage(image: vscode.Uri): Promise<void>;
   generateAgain(job: JobRecord): Promise<void>;
+  /** "Keep this one": the job's other variations are discarded. */
+  keepVariation(job: JobRecord, imageIndex: number): Promise<void>;
 }
 
 export interface PreviewActionContext {
@@ -49,5 +51,7 @@ export async function runPreviewAction(
       return actions.insertLink(image, alt);
     case 'editAgain':
       return actions.editImage(image);
+    case 'keep':
+      return actions.keepVariation(job, message.imageIndex);
   }
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { JobStore } from '../jobs/jobStore';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
 import type { Log } from '../services/log';
+import type { PriceBook } from '../services/priceBook';
+import { formatCredits } from '../core/price';
 import { makeNonce } from './csp';
 import { Disposable } from './disposable';
 import { toJobView, type JobViewContext } from './jobView';
@@ -19,6 +21,7 @@ export interface PreviewPanelDeps {
   actions: PreviewActions;
   markdownEditors: MarkdownEditorTracker;
   log: Log;
+  prices: PriceBook;
 }
 
 export interface ShowPreviewOptions {
@@ -169,13 +172,19 @@ export class PreviewPanel extends Disposable {
       latest: latest && toJobView(latest, this.viewContext),
       earlier: earlier.map((job) => toJobView(job, this.viewContext)),
       l10n: vscode.l10n.bundle,
+      spent: this.spentText(),
     });
   }
 
   /** One job's view; a hidden page gets none (it asks for everything when shown again). */
   private postJob(job: JobRecord): void {
     if (!this.webviewReady) return;
-    this.post({ type: 'job', job: toJobView(job, this.viewContext), latest: this.deps.store.latestOfSession()?.id === job.id });
+    this.post({ type: 'job', job: toJobView(job, this.viewContext), latest: this.deps.store.latestOfSession()?.id === job.id, spent: this.spentText() });
+  }
+
+  private spentText(): string | undefined {
+    const spent = this.deps.prices.spentThisMonth();
+    return spent && formatCredits(spent.amount, spent.currency);
   }
 
   private post(message: HostMessage): void {

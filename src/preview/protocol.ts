@@ -27,6 +27,10 @@ export interface JobView {
   createdAt: number;
   /** What the service charged, ready to show (e.g. "2 credit"); absent when it did not say. */
   cost?: string;
+  /** The project style it was made with, in a few words; absent without one. */
+  style?: string;
+  /** Index in `images` of the variation the user kept (the others were discarded). */
+  kept?: number;
   images: ImageView[];
 }
 
@@ -41,6 +45,8 @@ export interface StateMessage {
   earlier: JobView[];
   /** The display language's translations (`vscode.l10n.bundle`); absent in English. */
   l10n?: Record<string, string>;
+  /** What this workspace spent this month, ready to show ("12 credits"); absent when no task reported a cost. */
+  spent?: string;
 }
 
 /**
@@ -51,11 +57,13 @@ export interface JobMessage {
   type: 'job';
   job: JobView;
   latest: boolean;
+  /** As in StateMessage: a finished job may have added its cost. */
+  spent?: string;
 }
 
 export type HostMessage = StateMessage | JobMessage;
 
-export const imageActionTypes = ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain'] as const;
+export const imageActionTypes = ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain', 'keep'] as const;
 export type ImageActionType = (typeof imageActionTypes)[number];
 
 export interface ImageActionMessage {

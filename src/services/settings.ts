@@ -15,6 +15,10 @@ export interface Settings {
   callbackUrl: string;
   requestTimeoutSeconds: number;
   waitTimeoutMinutes: number;
+  /** Text added to every prompt. */
+  style: string;
+  /** Workspace-relative paths of images sent with every generation as style references; checked before use. */
+  styleImages: unknown;
   /** The cost settings (model, resolution, count) a workspace, not the user, set to something else than theirs. */
   costSetByWorkspace: string[];
 }
@@ -35,7 +39,14 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     callbackUrl: config.get<string>('callbackUrl', '').trim(),
     requestTimeoutSeconds: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)),
     waitTimeoutMinutes: Math.max(1, config.get<number>('waitTimeoutMinutes', 10)),
+    style: text(config.get<unknown>('style', '')),
+    styleImages: config.get<unknown>('styleImages', []),
   };
+}
+
+/** A hand-edited setting may hold anything; only text is text. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** Whether a workspace (or folder) value of `key` overrides what the user has, or the default. */

@@ -6,6 +6,7 @@ import type { CommandDeps } from '../commands/commandDeps';
 import { editedBaseName } from '../core/naming';
 import type { JobSpec } from '../jobs/jobEngine';
 import { readInputImages } from '../jobs/inputImages';
+import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
 import { imagePaths, requiredPrompt, toolOptions, workspacePath, type OptionsInput } from './toolInput';
 import { answer, destinationFor, jobConfirmation, relativeLabel, runJobForAgent, workspaceFolder, type Destination } from './toolSupport';
@@ -28,17 +29,19 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<EditImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
+    let style: AppliedStyle | undefined;
     try {
       plan = planEdit(input);
       // Unreadable or oversized inputs are refused by invoke; nothing is billed, so nothing needs confirming.
       await readInputImages(plan.spec.sourceImages);
+      style = await loadProjectStyle(plan.spec.targetFolder);
     } catch {
       return { invocationMessage: vscode.l10n.t('Checking the image request…') };
     }
     const sources = plan.spec.sourceImages.map(relativeLabel).join(', ');
     return {
       invocationMessage: vscode.l10n.t('Editing {0}…', sources),
-      confirmationMessages: jobConfirmation(vscode.l10n.t('Edit an image with Nano Banana?'), plan.spec, plan.destination, [vscode.l10n.t('Images sent: {0}', sources)]),
+      confirmationMessages: jobConfirmation(this.deps, vscode.l10n.t('Edit an image with Nano Banana?'), plan.spec, plan.destination, style, [vscode.l10n.t('Images sent: {0}', sources)]),
     };
   }
 

@@ -5,6 +5,7 @@ import type { CommandDeps } from '../commands/commandDeps';
 import { outputFolderFor } from '../commands/targetFolder';
 import { slugFromPrompt } from '../core/naming';
 import type { JobSpec } from '../jobs/jobEngine';
+import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
 import { requiredPrompt, toolOptions, ToolInputError, type OptionsInput } from './toolInput';
 import { answer, destinationFor, jobConfirmation, runJobForAgent, workspaceFolder, type Destination } from './toolSupport';
@@ -24,17 +25,19 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImage
 
   constructor(private readonly deps: CommandDeps) {}
 
-  prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): vscode.PreparedToolInvocation {
+  async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
+    let style: AppliedStyle | undefined;
     try {
       plan = planGeneration(input);
+      style = await loadProjectStyle(plan.spec.targetFolder);
     } catch {
       // Refused by invoke with the reason; nothing is billed, so nothing needs confirming.
       return { invocationMessage: vscode.l10n.t('Checking the image request…') };
     }
     return {
       invocationMessage: vscode.l10n.t('Generating {0}…', plan.destination.label),
-      confirmationMessages: jobConfirmation(vscode.l10n.t('Generate an image with Nano Banana?'), plan.spec, plan.destination),
+      confirmationMessages: jobConfirmation(this.deps, vscode.l10n.t('Generate an image with Nano Banana?'), plan.spec, plan.destination, style),
     };
   }
 

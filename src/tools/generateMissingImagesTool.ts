@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/commandDeps';
 import { optionsForReference, promptForReference } from '../core/missingImage';
 import { describeOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
+import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { missingImageSpec, relinkSaved } from '../missingImages/generateMissing';
 import { missingImages, referenceLanguage, type MissingImage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
 import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
 import { documentPath, ToolInputError } from './toolInput';
-import { answer, billedConfirmation, relativeLabel, runForTool, workspaceFolder } from './toolSupport';
+import { answer, billedConfirmation, relativeLabel, runForTool, styleLines, workspaceFolder } from './toolSupport';
 
 export interface GenerateMissingImagesInput {
   file?: unknown;
@@ -29,8 +31,10 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateMissingImagesInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
+    let style: AppliedStyle | undefined;
     try {
       plan = await planMissing(input);
+      style = await loadProjectStyle(plan.document.uri);
     } catch {
       return { invocationMessage: vscode.l10n.t('Checking the image request…') };
     }
@@ -44,6 +48,8 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
         vscode.l10n.t('{0} references images that do not exist; each is generated and saved at its path:', file),
         plan.missing.map((image) => `- ${relativeLabel(image.file)}`).join('\n'),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(options)),
+        expectedPriceLine(this.deps.prices.priceFor(options.model, options.resolution), options.count * plan.missing.length),
+        ...styleLines(style),
       ]),
     };
   }

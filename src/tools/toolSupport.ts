@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
 import { InputImageError } from '../core/dataUri';
 import type { CommandDeps } from '../commands/commandDeps';
 import type { JobOutcome, JobSpec } from '../jobs/jobEngine';
+import { withProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { announceSaved } from '../presenters/announce';
 import { ToolPresenter } from '../presenters/toolPresenter';
 import { describeOptions } from '../core/options';
+import { expectedPriceLine } from '../core/price';
 import { NO_TOKEN_TEXT, refusedText, savedText, unsavedText } from './resultText';
 import { outputTarget, ToolInputError } from './toolInput';
 
@@ -37,9 +39,12 @@ export async function answer(deps: CommandDeps, tool: string, work: () => Promis
   }
 }
 
-/** Runs one job through the engine with the chat's cancellation; a saved job is announced as a command's is. */
+/**
+ * Runs one job through the engine with the project style and the chat's cancellation; a saved job is
+ * announced as a command's is. A style image that cannot be sent throws InputImageError: refused.
+ */
 export async function runForTool(deps: CommandDeps, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
-  const outcome = await deps.engine.run(spec, apiToken, new ToolPresenter(cancellation));
+  const outcome = await deps.engine.run(await withProjectStyle(spec), apiToken, new ToolPresenter(cancellation));
   if (outcome.status === 'saved') announceSaved(outcome.job, deps.showPreview);
   return outcome;
 }
@@ -49,12 +54,24 @@ export function billedConfirmation(title: string, lines: string[]): vscode.Langu
   return { title, message: new vscode.MarkdownString(lines.join('\n\n')) };
 }
 
-/** The confirmation of one job: what it is asked to make, what is billed, where it is saved. */
-export function jobConfirmation(title: string, spec: Pick<JobSpec, 'prompt' | 'options'>, destination: Destination, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
+/** What a confirmation says about the project style: its text, and the images that are uploaded with the request. */
+export function styleLines(style: AppliedStyle | undefined): string[] {
+  if (!style) return [];
+  return [
+    ...(style.text ? [vscode.l10n.t('Style: {0}', style.text)] : []),
+    ...(style.images.length ? [vscode.l10n.t('Style images sent: {0}', style.images.map((image) => image.label).join(', '))] : []),
+  ];
+}
+
+/** The confirmation of one job: what it is asked to make, what it is expected to cost, with which style, where it goes. */
+export function jobConfirmation(deps: CommandDeps, title: string, spec: Pick<JobSpec, 'prompt' | 'options'>, destination: Destination, style: AppliedStyle | undefined, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
+  const { model, resolution, count } = spec.options;
   return billedConfirmation(title, [
     ...first,
     vscode.l10n.t('Prompt: {0}', spec.prompt),
     vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(spec.options)),
+    expectedPriceLine(deps.prices.priceFor(model, resolution), count),
+    ...styleLines(style),
     vscode.l10n.t('Saved to {0}', destination.label),
   ]);
 }

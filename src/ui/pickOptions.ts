@@ -5,12 +5,20 @@ import type { JobAction, JobOptions } from '../model/job';
 import { ASPECT_RATIOS, describeOptions, fitResolution, knownModels, supportedResolutions } from '../core/options';
 
 type Field = 'model' | 'aspectRatio' | 'resolution' | 'count';
-interface SummaryItem extends vscode.QuickPickItem { field?: Field }
+interface SummaryItem extends vscode.QuickPickItem { field?: Field; toggleStyle?: true }
 
-export async function pickOptions(title: string, action: JobAction, initial: JobOptions): Promise<JobOptions | undefined> {
+/** What the list shows beside the options themselves. */
+export interface OptionsContext {
+  /** The expected price of a run with these options, already worded ("about 2 credits per image, 3 images"). */
+  price(options: JobOptions): string;
+  /** The project style in a few words, when one is set: the list shows it and lets one run go without it. */
+  style?: string;
+}
+
+export async function pickOptions(title: string, action: JobAction, initial: JobOptions, context?: OptionsContext): Promise<JobOptions | undefined> {
   let options = { ...initial };
   for (;;) {
-    const accept: SummaryItem = { label: `$(check) ${action === 'edit' ? vscode.l10n.t('Edit') : vscode.l10n.t('Generate')}`, description: describeOptions(options) };
+    const accept: SummaryItem = { label: `$(check) ${action === 'edit' ? vscode.l10n.t('Edit') : vscode.l10n.t('Generate')}`, description: describeOptions(options), detail: context?.price(options) };
     const items: SummaryItem[] = [
       accept,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -18,6 +26,7 @@ export async function pickOptions(title: string, action: JobAction, initial: Job
       { label: vscode.l10n.t('Aspect ratio'), description: options.aspectRatio ?? vscode.l10n.t('same as the input image'), field: 'aspectRatio' },
       { label: vscode.l10n.t('Resolution'), description: options.resolution, field: 'resolution' },
       { label: vscode.l10n.t('Count'), description: String(options.count), field: 'count' },
+      ...(context?.style ? [{ label: vscode.l10n.t('Style'), description: options.noStyle ? vscode.l10n.t('off for this run') : context.style, toggleStyle: true as const }] : []),
     ];
     const choice = await vscode.window.showQuickPick(items, {
       title,
@@ -25,6 +34,10 @@ export async function pickOptions(title: string, action: JobAction, initial: Job
       ignoreFocusOut: true,
     });
     if (!choice) return undefined;
+    if (choice.toggleStyle) {
+      options = { ...options, noStyle: options.noStyle ? undefined : true };
+      continue;
+    }
     if (!choice.field) return options;
     const changed = await pickField(choice.field, action, options);
     if (changed) options = changed;

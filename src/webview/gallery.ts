@@ -16,6 +16,7 @@ export interface GalleryOptions {
 }
 
 export class PreviewLayout {
+  private readonly spent = h('p', { className: 'spent' });
   private readonly latestSlot = h('div', { className: 'latest' });
   private readonly search = h('input', {
     className: 'gallery-search',
@@ -45,11 +46,12 @@ export class PreviewLayout {
       this.applySearch();
     });
     this.gallery.hidden = true;
-    app.replaceChildren(this.latestSlot, this.gallery);
+    app.replaceChildren(this.spent, this.latestSlot, this.gallery);
   }
 
   /** Everything, as the host sends it once the page has loaded. */
   show(state: StateMessage): void {
+    this.showSpent(state.spent);
     this.latest = state.latest;
     this.earlier.clear();
     for (const view of state.earlier) this.earlier.set(view.id, { view, card: renderJob(view, 'job-earlier', this.post) });
@@ -59,7 +61,8 @@ export class PreviewLayout {
   }
 
   /** One job changed: only its card is rendered again (or the latest one moves into the gallery). */
-  update({ job, latest }: JobMessage): void {
+  update({ job, latest, spent }: JobMessage): void {
+    this.showSpent(spent);
     if (latest) {
       if (this.latest && this.latest.id !== job.id) this.putEarlier(this.latest);
       this.removeEarlier(job.id);
@@ -69,6 +72,11 @@ export class PreviewLayout {
       this.putEarlier(job);
     }
     this.applySearch();
+  }
+
+  private showSpent(spent: string | undefined): void {
+    this.spent.textContent = spent === undefined ? '' : t('Spent in this workspace this month: {0}', spent);
+    this.spent.hidden = spent === undefined;
   }
 
   private renderLatest(): void {

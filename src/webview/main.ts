@@ -46,14 +46,15 @@ post({ type: 'ready' });
 
 /** Only the host posts here, but a shape check keeps a stray message from breaking the page. */
 function hostMessage(data: unknown): HostMessage | undefined {
-  const message = data as { type?: unknown; job?: JobView; latest?: unknown; earlier?: unknown; l10n?: unknown } | null;
+  const message = data as { type?: unknown; job?: JobView; latest?: unknown; earlier?: unknown; l10n?: unknown; spent?: unknown } | null;
+  const spent = typeof message?.spent === 'string' ? message.spent : undefined;
   if (message?.type === 'job') {
-    return typeof message.job === 'object' && message.job !== null ? { type: 'job', job: message.job, latest: message.latest === true } : undefined;
+    return typeof message.job === 'object' && message.job !== null ? { type: 'job', job: message.job, latest: message.latest === true, spent } : undefined;
   }
   if (message?.type !== 'state' || !Array.isArray(message.earlier)) return undefined;
   const latest = typeof message.latest === 'object' && message.latest !== null ? (message.latest as JobView) : undefined;
   const l10n = isStringRecord(message.l10n) ? message.l10n : undefined;
-  return { type: 'state', latest, earlier: message.earlier, l10n };
+  return { type: 'state', latest, earlier: message.earlier, l10n, spent };
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {

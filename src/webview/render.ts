@@ -55,8 +55,8 @@ export function renderJob(job: JobView, variant: JobVariant, post: Post): HTMLEl
     h('p', { className: 'job-prompt' }, job.prompt),
     renderMeta(job),
     job.error !== undefined && h('p', { className: 'job-error', attributes: { role: 'alert' } }, job.error),
-    job.images.length > 0 &&
-      h('div', { className: 'job-images' }, ...job.images.map((image, index) => renderImage(job, image, index, variant, post))),
+    job.kept !== undefined && h('p', { className: 'job-kept' }, t('Kept variation {0} of {1}; the others were discarded.', job.kept + 1, job.images.length)),
+    job.images.length > 0 && renderImages(job, variant, post),
     // While the job runs, generating again would only start a duplicate.
     !running &&
       h(
@@ -74,6 +74,7 @@ function renderMeta(job: JobView): HTMLElement {
     [t('Resolution'), job.resolution],
     [t('Task'), job.taskId],
     [t('Cost'), job.cost],
+    [t('Style'), job.style],
   ];
   const present = entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
   return h(
@@ -83,15 +84,45 @@ function renderMeta(job: JobView): HTMLElement {
   );
 }
 
-function renderImage(job: JobView, image: ImageView, imageIndex: number, variant: JobVariant, post: Post): HTMLElement {
+/**
+ * The results; two or more are variations of one request, shown side by side at one size to compare, each
+ * with "Keep this one" once the job is saved. Left and right arrows move between those buttons. Once one
+ * is kept, only it is shown.
+ */
+function renderImages(job: JobView, variant: JobVariant, post: Post): HTMLElement {
+  const count = job.images.length;
+  if (job.kept !== undefined && job.images[job.kept]) {
+    return h('div', { className: 'job-images' }, renderImage(job, job.images[job.kept], job.kept, variant, post));
+  }
+  if (count < 2) return h('div', { className: 'job-images' }, ...job.images.map((image, index) => renderImage(job, image, index, variant, post)));
+  const keep = job.stage === 'saved';
+  const group = h(
+    'div',
+    { className: `job-images variations variations-${count}`, attributes: { role: 'group', 'aria-label': t('{0} variations of this prompt', count) } },
+    ...job.images.map((image, index) => renderImage(job, image, index, variant, post, keep ? { position: index + 1, count } : undefined)),
+  );
+  group.addEventListener('keydown', (event) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const buttons = Array.from(group.querySelectorAll<HTMLButtonElement>('button[data-action="keep"]'));
+    const at = buttons.indexOf(event.target as HTMLButtonElement);
+    if (step === 0 || at === -1) return;
+    event.preventDefault();
+    buttons[(at + step + buttons.length) % buttons.length].focus();
+  });
+  return group;
+}
+
+function renderImage(job: JobView, image: ImageView, imageIndex: number, variant: JobVariant, post: Post, variation?: { position: number; count: number }): HTMLElement {
   // The host sends no src for such files already; checking again here keeps the rule in one obvious place.
   const src = isRenderableMime(image.mime) && !image.missing ? image.src : undefined;
   // A file that is gone can be neither opened, revealed, linked nor edited.
-  const actions = image.missing ? [] : imageButtons().filter(({ action }) => src !== undefined || action !== 'editAgain');
+  // While variations are compared, each offers only to be kept or opened large; the rest follows the choice.
+  const actions = image.missing ? [] : imageButtons().filter(({ action }) => (src !== undefined || action !== 'editAgain') && (!variation || action === 'open'));
   const size = image.width !== undefined && image.height !== undefined ? `${image.width}×${image.height}` : undefined;
+  const keep = variation && !image.missing ? keepButton(job, imageIndex, variation, post) : undefined;
   return h(
     'figure',
-    { className: 'result', attributes: { 'data-image-index': String(imageIndex) } },
+    { className: 'result', attributes: { 'data-image-index': String(imageIndex), ...(variation && { 'aria-label': t('Variation {0} of {1}', variation.position, variation.count) }) } },
     image.missing
       ? h('p', { className: 'result-missing' }, t('This file no longer exists. It was moved or deleted after the job saved it.'))
       : src !== undefined
@@ -103,15 +134,22 @@ function renderImage(job: JobView, image: ImageView, imageIndex: number, variant
       h('span', { className: 'result-label', attributes: { title: image.label } }, image.label),
       size !== undefined && h('span', { className: 'result-size' }, size),
     ),
-    actions.length > 0 &&
+    (actions.length > 0 || keep) &&
       h(
         'div',
         { className: 'result-actions' },
+        keep,
         ...actions.map(({ action, label, primary }) =>
           button(label, action, () => post({ type: action, jobId: job.id, imageIndex }), !primary),
         ),
       ),
   );
+}
+
+function keepButton(job: JobView, imageIndex: number, { position, count }: { position: number; count: number }, post: Post): HTMLButtonElement {
+  const keep = button(t('Keep this one'), 'keep', () => post({ type: 'keep', jobId: job.id, imageIndex }), false);
+  keep.setAttribute('aria-label', t('Keep variation {0} of {1}, discard the others', position, count));
+  return keep;
 }
 
 function resultImage(src: string, prompt: string, variant: JobVariant): HTMLElement {

@@ -31,6 +31,12 @@ test('parseJobHistory: a stored job reads back unchanged', () => {
   assert.deepEqual(parseJobHistory(stored([job(), edit])), stored([job(), edit]));
 });
 
+test('parseJobHistory: which variation was kept, and where the job linked its images, read back', () => {
+  const kept = job({ kept: 1, linkedFrom: { document: 'file:///ws/docs/guide.md', kind: 'inserted' } });
+  assert.deepEqual(parseJobHistory(stored([kept])), stored([kept]));
+  assert.deepEqual(parseJobHistory(stored([job({ kept: -1 as number })])), [], 'a negative index is not one');
+});
+
 test('parseJobHistory: anything that is not a list is an empty history', () => {
   for (const raw of [undefined, null, 'jobs', 42, { id: 'job-1' }]) assert.deepEqual(parseJobHistory(raw), [], String(raw));
 });

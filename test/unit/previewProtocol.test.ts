@@ -7,7 +7,7 @@ test('parseWebviewMessage: ready', () => {
 });
 
 test('parseWebviewMessage: every image action with a job id and an index', () => {
-  for (const type of ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain']) {
+  for (const type of ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain', 'keep']) {
     assert.deepEqual(parseWebviewMessage({ type, jobId: 'job-1', imageIndex: 2 }), { type, jobId: 'job-1', imageIndex: 2 });
   }
 });
