@@ -125,6 +125,8 @@ test('[durable:insertion-after-reload] Generate Image and Insert Link interrupte
   api.knobs.generationDelayMs = 30_000;
   try {
     await vscode.openFile('docs/guide.md');
+    // Into the text first: Ctrl+End moves the cursor only where the editor has the keyboard.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
     await page.keyboard.press('Control+End');
     await vscode.runCommand('Nano Banana: Generate Image and Insert Link');
     await vscode.typeInInput('a map of the harbour');
