@@ -50,6 +50,7 @@ const vscode = strict('vscode', {
   l10n: strict('l10n', { bundle: undefined, t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[i])) }),
   CodeActionKind: strict('CodeActionKind', { QuickFix: { value: 'quickfix' } }),
   languages: strict('languages', { registerCodeActionsProvider: record('languages.registerCodeActionsProvider', disposable) }),
+  lm: strict('lm', { registerTool: record('lm.registerTool', disposable) }),
 });
 
 const builtins = new Set();
