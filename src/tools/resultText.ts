@@ -8,7 +8,7 @@ import type { JobCost, JobRecord, SavedImage } from '../model/job';
 
 const TYPE_NAMES: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP', 'image/gif': 'GIF' };
 
-export function costText(cost: JobCost | undefined): string {
+function costText(cost: JobCost | undefined): string {
   if (cost?.amount === undefined) return 'cost not reported';
   return `cost ${cost.amount} ${cost.currency ?? 'credits'}`;
 }

@@ -79,7 +79,7 @@ export function workspacePath(root: string, value: unknown, field: string): stri
 
 const OUTPUT_EXTENSIONS = /\.(png|jpe?g|webp)$/i;
 
-export type OutputTarget = { folder: string; fileName?: string };
+type OutputTarget = { folder: string; fileName?: string };
 
 /**
  * Where a result goes: `site/img/hero.png` names the file (its extension follows the bytes that arrive),
@@ -96,7 +96,7 @@ export function outputTarget(root: string, value: unknown): OutputTarget {
   return { folder: posix.dirname(resolved), fileName: name };
 }
 
-export function optionalString(value: unknown, field: string): string | undefined {
+function optionalString(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') throw new ToolInputError(`${field} must be a string; got ${JSON.stringify(value)}.`);
   return value.trim();

@@ -13,7 +13,7 @@ import { expectedPriceLine } from '../core/price';
 import { NO_TOKEN_TEXT, refusedText, savedText, unsavedText } from './resultText';
 import { outputTarget, ToolInputError } from './toolInput';
 
-export function textResult(text: string): vscode.LanguageModelToolResult {
+function textResult(text: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 }
 
