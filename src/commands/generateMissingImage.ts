@@ -8,7 +8,7 @@ import { announceSaved } from '../presenters/announce';
 import { readSettings } from '../services/settings';
 import { askPrompt } from '../ui/askPrompt';
 import { chooseOptions } from './chooseOptions';
-import { generateMissing } from './generateMissing';
+import { generateMissing } from './runMissingImageJob';
 import type { CommandDeps } from './commandDeps';
 
 export async function generateMissingImage(deps: CommandDeps, args: unknown): Promise<void> {

@@ -7,7 +7,7 @@ import { missingImages, onWritableFileSystem, referenceLanguage } from '../missi
 import { readSettings } from '../services/settings';
 import { previewedMarkdownFile } from '../ui/markdownPreview';
 import { billedLines } from './billedLines';
-import { generateMissing } from './generateMissing';
+import { generateMissing } from './runMissingImageJob';
 import type { CommandDeps } from './commandDeps';
 
 /** `resource`: the editor's file from its context menu; from the preview's title bar, the panel's own URI. */
