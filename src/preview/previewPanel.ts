@@ -45,8 +45,9 @@ export class PreviewPanel extends Disposable {
       PreviewPanel.viewType,
       vscode.l10n.t('Nano Banana Results'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
-      // Not retained when hidden: the page is cheap to rebuild and re-asks for state with 'ready'.
-      { enableScripts: true, localResourceRoots: [mediaFolder], retainContextWhenHidden: false },
+      // Retained when hidden: a page rebuilt on reveal depends on VS Code re-attaching its frame, which in a
+      // real VS Code sometimes took 20 s after the panel had been behind an editor during a job (issue 16).
+      { enableScripts: true, localResourceRoots: [mediaFolder], retainContextWhenHidden: true },
     );
     PreviewPanel.current = new PreviewPanel(panel, mediaFolder, deps);
     return PreviewPanel.current;
@@ -94,12 +95,6 @@ export class PreviewPanel extends Disposable {
     };
 
     this.register(panel.onDidDispose(() => this.dispose()));
-    // A hidden webview is torn down; it says 'ready' again when shown.
-    this.register(
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.webviewReady = false;
-      }),
-    );
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)));
     this.register(deps.store.onDidChange((job) => this.onJobChange(job)));
     this.register(this.missing.onDidChange((files) => this.onFilesChange(files)));
@@ -176,7 +171,7 @@ export class PreviewPanel extends Disposable {
     });
   }
 
-  /** One job's view; a hidden page gets none (it asks for everything when shown again). */
+  /** One job's view, also while hidden: the retained page keeps listening. */
   private postJob(job: JobRecord): void {
     if (!this.webviewReady) return;
     this.post({ type: 'job', job: toJobView(job, this.viewContext), latest: this.deps.store.latestOfSession()?.id === job.id, spent: this.spentText() });
@@ -188,7 +183,7 @@ export class PreviewPanel extends Disposable {
   }
 
   private post(message: HostMessage): void {
-    // Not awaited: a page torn down while hidden may never answer, and must not delay the next one.
+    // Not awaited: a page being replaced may never answer, and must not delay the next one.
     this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.error('could not update the results panel', error));
   }
 }
