@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aspectRatioFor, fileNameForType, optionsForReference, promptForReference, renamedTarget, resolveReferencePath } from '../../src/core/missingImage';
+import { aspectRatioFor } from '../../src/core/imageGeometry';
+import { fileNameForType, optionsForReference, promptForReference, renamedTarget, resolveReferencePath } from '../../src/core/missingImage';
 
 const SETTINGS = { model: 'nano-banana-2', aspectRatio: '4:3', resolution: '2K', count: 3 };
 
