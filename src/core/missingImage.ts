@@ -3,14 +3,21 @@
 import { posix } from 'node:path';
 import { t } from './l10n';
 import type { JobOptions } from '../model/job';
+import { withExactSize } from './exactSize';
 import { aspectRatioFor } from './imageGeometry';
+import { pixelSizeOf } from './pixelSize';
 import { initialOptions, type OptionDefaults } from './options';
 import { isInsideFolder } from './outputPath';
 
-/** One image, shaped like the reference's `width` and `height` when it gives both. */
+/**
+ * One image, shaped like the reference's `width` and `height` when it gives both: exactly that many
+ * pixels when they are usable pixel counts, else at least their ratio.
+ */
 export function optionsForReference(defaults: OptionDefaults, last: JobOptions | undefined, width?: number, height?: number): JobOptions {
-  const options = initialOptions('generate', defaults, last);
-  return { ...options, aspectRatio: aspectRatioFor(width, height) ?? options.aspectRatio, count: 1 };
+  const options = { ...withExactSize(initialOptions('generate', defaults, last), undefined), count: 1 };
+  const exact = pixelSizeOf(width, height);
+  if (exact) return withExactSize(options, exact);
+  return { ...options, aspectRatio: aspectRatioFor(width, height) ?? options.aspectRatio };
 }
 
 /**

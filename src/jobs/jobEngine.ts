@@ -9,6 +9,7 @@ import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
 import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
+import type { ImageWorkers } from '../services/imageWorkers';
 import type { Log } from '../services/log';
 import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
@@ -80,6 +81,8 @@ export interface JobEngineDeps {
   pending: PendingJobs;
   log: Log;
   prices: PriceBook;
+  /** Cuts results to an exact size (the image worker). */
+  images: ImageWorkers;
   /** Shows the results panel without taking focus, so a running job is visible there. */
   reveal(): void;
 }
@@ -145,6 +148,7 @@ export class JobEngine implements vscode.Disposable {
       signal,
       report,
       log: this.deps.log,
+      images: this.deps.images,
       waitTimeoutMinutes: readSettings().waitTimeoutMinutes,
       costReported: async (job, billedImages, request) => {
         if (!job.taskId) return;
