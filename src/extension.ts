@@ -7,6 +7,7 @@ import { editImage } from './commands/editImage';
 import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
 import { generateMissingInWorkspace } from './commands/generateMissingInWorkspace';
+import { generateIconSet } from './commands/generateIconSet';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import { keepVariation } from './commands/keepVariation';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(deps, folder),
     'nanoBanana.editImage': (clicked, selection) => editImage(deps, clicked, selection),
+    'nanoBanana.generateIconSet': (folder) => generateIconSet(deps, folder),
     'nanoBanana.showPrompt': (clicked) => showPrompt(deps, clicked),
     'nanoBanana.insertImage': () => insertImage(deps),
     'nanoBanana.setApiToken': () => setApiToken(deps),
