@@ -1,0 +1,96 @@
+// Issue 14: exact sizes. Generate Icon Set writes the five files at their exact sizes; a missing
+// <img width height> is saved at exactly that size; a 6000×4000 photo of about 12 MB is edited by
+// sending a smaller copy of the same aspect. Sizes are read from the files' headers, as a browser would.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { imageSize, sniffImageType } from '../../src/core/imageType';
+import { readProvenance } from '../../src/core/provenance';
+import { codecsFromNodeModules, parseIco } from '../unit/helpers/images';
+import { useSession } from './harness/node-test';
+import { waitUntil } from './harness/wait';
+
+const PHOTO = 'photos/holiday.jpg';
+const QUICK_FIX = 'Generate Missing Image with Nano Banana';
+
+/** A 6000×4000 JPEG with enough grain to weigh about 12 MB, as a phone photo does. */
+async function phonePhoto(): Promise<Uint8Array> {
+  const codecs = await codecsFromNodeModules();
+  const [width, height] = [6000, 4000];
+  const data = new Uint8Array(width * height * 4);
+  let seed = 1;
+  for (let i = 0; i < data.length; i += 4) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const grain = (seed >>> 24) & 63;
+    const x = (i / 4) % width;
+    const y = Math.floor(i / 4 / width);
+    data.set([((x >> 3) + grain) & 255, ((y >> 3) + grain) & 255, (grain * 3) & 255, 255], i);
+  }
+  return codecs.encodeJpeg({ data, width, height }, 82);
+}
+
+const session = useSession(async () => ({
+  fixture: null,
+  settings: { 'nanoBanana.askForOptions': false },
+  files: {
+    'public/index.html': '<!doctype html><title>Shop</title>\n',
+    'site/page.html': '<!doctype html>\n<html><body>\n<img src="banner.png" alt="a banana banner" width="300" height="200">\n</body></html>\n',
+    [PHOTO]: await phonePhoto(),
+  },
+}));
+
+const read = (relativePath: string) => readFileSync(session().path(relativePath));
+const sizeOf = (relativePath: string) => imageSize(read(relativePath));
+
+test('Generate Icon Set on a folder writes the five files at their exact sizes, each PNG with its prompt record', async () => {
+  const { vscode, listFiles } = session();
+  await vscode.explorerContextMenu('public', 'Generate Icon Set');
+  await vscode.typeInInput('a bold banana logo');
+  await vscode.waitForNotification(/saved favicon\.ico, favicon-32x32\.png, apple-touch-icon\.png, icon-192\.png, icon-512\.png in public/, 60_000);
+
+  const entries = parseIco(read('public/favicon.ico'));
+  assert.deepEqual(entries.map((entry) => [entry.width, entry.height]), [[16, 16], [32, 32], [48, 48]]);
+  assert.deepEqual(entries.map((entry) => imageSize(entry.data)), [16, 32, 48].map((side) => ({ width: side, height: side })), 'each entry is a PNG of its size');
+  const pngs: Array<[string, number]> = [['public/favicon-32x32.png', 32], ['public/apple-touch-icon.png', 180], ['public/icon-192.png', 192], ['public/icon-512.png', 512]];
+  for (const [file, side] of pngs) {
+    assert.equal(sniffImageType(read(file))?.extension, 'png', file);
+    assert.deepEqual(sizeOf(file), { width: side, height: side }, file);
+    assert.equal(readProvenance(read(file))?.prompt, 'a bold banana logo', `${file} carries the prompt record`);
+  }
+  assert.equal(readProvenance(entries[2].data)?.prompt, 'a bold banana logo', 'the .ico\'s PNGs are stamped too');
+  // The square it was cut from is kept beside them: it was paid for.
+  assert.deepEqual(listFiles('public').filter((file) => !/index\.html|favicon|icon-|apple/.test(file)), ['public/a-bold-banana-logo-icon.png']);
+});
+
+test('the missing <img src="banner.png" width="300" height="200"> of an HTML file is saved at exactly 300×200', async () => {
+  const { vscode, api } = session();
+  await vscode.openFile('site/page.html');
+  await vscode.clickOnText('banner');
+  await vscode.pickCodeAction(QUICK_FIX);
+  await vscode.acceptQuickPick();
+  await session().waitForFile('site/banner.png');
+  assert.deepEqual(sizeOf('site/banner.png'), { width: 300, height: 200 });
+  const submitted = api.stats.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images')).at(-1)?.body as Record<string, unknown>;
+  assert.equal(submitted.aspect_ratio, '3:2', 'generated at the nearest ratio, then cut');
+  assert.equal(readProvenance(read('site/banner.png'))?.prompt, 'a banana banner');
+});
+
+test('an edit of a 6000×4000, 12 MB photo sends a copy of the same aspect under 10 MB and leaves the photo alone', async () => {
+  const { vscode, api } = session();
+  const original = read(PHOTO);
+  assert.ok(original.length > 10 * 1024 * 1024, `the photo is over the service's 10 MB (${original.length} bytes)`);
+  const before = createHash('sha256').update(original).digest('hex');
+
+  await vscode.explorerContextMenu(PHOTO, 'Edit Image');
+  await vscode.typeInInput('make it a night scene');
+  await session().waitForFile('photos/holiday-edited.png', 90_000);
+
+  const url = api.stats.receivedImageUrls.at(-1)?.[0] ?? '';
+  assert.match(url, /^data:image\/jpeg;base64,/);
+  const sent = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+  assert.ok(sent.length < 10 * 1024 * 1024, `sent ${sent.length} bytes`);
+  assert.deepEqual(imageSize(sent), { width: 3072, height: 2048 }, 'the same 3:2 aspect, 3072 px on the long side');
+  assert.equal(createHash('sha256').update(read(PHOTO)).digest('hex'), before, 'the original is unchanged');
+  await waitUntil(() => /sending a 3072×2048 copy of photos\/holiday\.jpg/.test(session().outputLog()), () => `the log never named the copy:\n${session().outputLog()}`);
+});
