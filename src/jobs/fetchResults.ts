@@ -83,7 +83,10 @@ export async function fetchResults(entry: PendingJob, context: FetchContext): Pr
         report(vscode.l10n.t('Cutting image {0} of {1} to {2}×{3}…', index + 1, total, exact.width, exact.height));
         const cut = await cutToExactSize(downloaded, exact, context.images, signal);
         sized = cut.file;
-        if (cut.warning) job.warnings = [...(job.warnings ?? []), cut.warning];
+        if (cut.warning) {
+          job.warnings = [...(job.warnings ?? []), cut.warning];
+          log.warn(`task ${taskId}: ${cut.warning}`);
+        }
       }
       report(vscode.l10n.t('Saving image {0} of {1}…', index + 1, total));
       const file = { ...sized, bytes: (await stampOrKeep(sized.path, job, taskId, log)) ?? sized.bytes };

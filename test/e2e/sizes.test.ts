@@ -32,7 +32,7 @@ async function phonePhoto(): Promise<Uint8Array> {
 
 const session = useSession(async () => ({
   fixture: null,
-  settings: { 'nanoBanana.askForOptions': false },
+  settings: { 'nanoBanana.askForOptions': true },
   files: {
     'public/index.html': '<!doctype html><title>Shop</title>\n',
     'site/page.html': '<!doctype html>\n<html><body>\n<img src="banner.png" alt="a banana banner" width="300" height="200">\n</body></html>\n',
@@ -47,6 +47,9 @@ test('Generate Icon Set on a folder writes the five files at their exact sizes, 
   const { vscode, listFiles } = session();
   await vscode.explorerContextMenu('public', 'Generate Icon Set');
   await vscode.typeInInput('a bold banana logo');
+  const options = await vscode.waitForQuickInput();
+  assert.match(options.items[0]?.description ?? '', / · 1:1 · 1K · 1 image/, 'one square image');
+  await vscode.acceptQuickPick();
   await vscode.waitForNotification(/saved favicon\.ico, favicon-32x32\.png, apple-touch-icon\.png, icon-192\.png, icon-512\.png in public/, 60_000);
 
   const entries = parseIco(read('public/favicon.ico'));
@@ -69,6 +72,9 @@ test('the missing <img src="banner.png" width="300" height="200"> of an HTML fil
   await vscode.clickOnText('banner');
   await vscode.pickCodeAction(QUICK_FIX);
   await vscode.acceptQuickPick();
+  const options = await vscode.waitForQuickInput();
+  assert.match(options.items[0]?.description ?? '', /nano-banana · 300×200 \(3:2\) · 1K · 1 image/);
+  await vscode.acceptQuickPick();
   await session().waitForFile('site/banner.png');
   assert.deepEqual(sizeOf('site/banner.png'), { width: 300, height: 200 });
   const submitted = api.stats.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images')).at(-1)?.body as Record<string, unknown>;
@@ -84,6 +90,7 @@ test('an edit of a 6000×4000, 12 MB photo sends a copy of the same aspect under
 
   await vscode.explorerContextMenu(PHOTO, 'Edit Image');
   await vscode.typeInInput('make it a night scene');
+  await vscode.acceptQuickPick();
   await session().waitForFile('photos/holiday-edited.png', 90_000);
 
   const url = api.stats.receivedImageUrls.at(-1)?.[0] ?? '';
@@ -93,4 +100,24 @@ test('an edit of a 6000×4000, 12 MB photo sends a copy of the same aspect under
   assert.deepEqual(imageSize(sent), { width: 3072, height: 2048 }, 'the same 3:2 aspect, 3072 px on the long side');
   assert.equal(createHash('sha256').update(read(PHOTO)).digest('hex'), before, 'the original is unchanged');
   await waitUntil(() => /sending a 3072×2048 copy of photos\/holiday\.jpg/.test(session().outputLog()), () => `the log never named the copy:\n${session().outputLog()}`);
+});
+
+test('Exact size typed into the options list: 1200×630 is generated at 16:9, cut to exactly that, and the upscale is said', async () => {
+  const { vscode } = session();
+  await vscode.runCommand('Nano Banana: Generate Image');
+  await vscode.typeInInput('a social card with a banana');
+  await vscode.pickQuickPickItem('Exact size');
+  await vscode.pickQuickPickItem('Type a size…');
+  await vscode.typeInInput('1200×630');
+  const summary = await vscode.waitForQuickInput();
+  assert.match(summary.items[0]?.description ?? '', /^nano-banana · 1200×630 \(16:9\) · 1K · 1 image$/);
+  await vscode.acceptQuickPick();
+
+  const file = 'assets/generated/a-social-card-with-a-banana.png';
+  await session().waitForFile(file);
+  assert.deepEqual(sizeOf(file), { width: 1200, height: 630 });
+  // nano-banana makes 1K only: 1024×576, whose 16:9 crop is smaller than 1200×630.
+  await vscode.waitForNotification(/enlarged to 1200×630 from a 1024×538 crop: the service returned 1024×576/);
+  const panel = await vscode.webviewFrame('.job-latest.stage-saved', 60_000);
+  assert.match((await panel.locator('.job-latest .job-meta').textContent()) ?? '', /1200×630 \(16:9\)/, 'the panel shows the exact size');
 });
