@@ -7,28 +7,12 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { imageSize, sniffImageType } from '../../src/core/imageType';
 import { readProvenance } from '../../src/core/provenance';
-import { codecsFromNodeModules, parseIco } from '../unit/helpers/images';
+import { codecsFromNodeModules, grainyPhoto, parseIco } from '../unit/helpers/images';
 import { useSession } from './harness/node-test';
 import { waitUntil } from './harness/wait';
 
 const PHOTO = 'photos/holiday.jpg';
 const QUICK_FIX = 'Generate Missing Image with Nano Banana';
-
-/** A 6000×4000 JPEG with enough grain to weigh about 12 MB, as a phone photo does. */
-async function phonePhoto(): Promise<Uint8Array> {
-  const codecs = await codecsFromNodeModules();
-  const [width, height] = [6000, 4000];
-  const data = new Uint8Array(width * height * 4);
-  let seed = 1;
-  for (let i = 0; i < data.length; i += 4) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    const grain = (seed >>> 24) & 63;
-    const x = (i / 4) % width;
-    const y = Math.floor(i / 4 / width);
-    data.set([((x >> 3) + grain) & 255, ((y >> 3) + grain) & 255, (grain * 3) & 255, 255], i);
-  }
-  return codecs.encodeJpeg({ data, width, height }, 82);
-}
 
 const session = useSession(async () => ({
   fixture: null,
@@ -36,7 +20,7 @@ const session = useSession(async () => ({
   files: {
     'public/index.html': '<!doctype html><title>Shop</title>\n',
     'site/page.html': '<!doctype html>\n<html><body>\n<img src="banner.png" alt="a banana banner" width="300" height="200">\n</body></html>\n',
-    [PHOTO]: await phonePhoto(),
+    [PHOTO]: await grainyPhoto(await codecsFromNodeModules(), 6000, 4000),
   },
 }));
 

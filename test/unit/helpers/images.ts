@@ -24,6 +24,23 @@ export function gradient(width: number, height: number, alpha = 255): { data: Ui
   return { data, width, height };
 }
 
+/**
+ * A JPEG with enough grain to weigh what a phone photo does: 6000×4000 at quality 82 is about 12 MB.
+ * Deterministic, so every run sends the same bytes.
+ */
+export async function grainyPhoto(codecs: Codecs, width: number, height: number, quality = 82): Promise<Uint8Array> {
+  const data = new Uint8Array(width * height * 4);
+  let seed = 1;
+  for (let i = 0; i < data.length; i += 4) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const grain = (seed >>> 24) & 63;
+    const x = (i / 4) % width;
+    const y = Math.floor(i / 4 / width);
+    data.set([((x >> 3) + grain) & 255, ((y >> 3) + grain) & 255, (grain * 3) & 255, 255], i);
+  }
+  return codecs.encodeJpeg({ data, width, height }, quality);
+}
+
 /** `jpeg` with an Exif APP1 segment (big-endian TIFF, IFD0 holding only Orientation) right after SOI. */
 export function withExifOrientation(jpeg: Uint8Array, orientation: number, byteOrder: 'II' | 'MM' = 'MM'): Uint8Array {
   const tiff = new Uint8Array(8 + 2 + 12 + 4);
