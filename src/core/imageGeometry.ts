@@ -44,6 +44,14 @@ export function aspectRatioFor(width: number | undefined, height: number | undef
   return best;
 }
 
+/** `size` shrunk, keeping its aspect, until it has at most `maxPixels` pixels; unchanged if it already has. */
+export function fitWithinArea(size: PixelSize, maxPixels: number): PixelSize {
+  const scale = Math.sqrt(maxPixels / (size.width * size.height));
+  if (scale >= 1) return size;
+  // Rounded down, so the product stays within the budget.
+  return { width: Math.max(1, Math.floor(size.width * scale)), height: Math.max(1, Math.floor(size.height * scale)) };
+}
+
 const LONG_SIDE: Record<string, number> = { '1K': 1024, '2K': 2048, '4K': 4096 };
 
 /** The size the service makes for a ratio and resolution, going by its documented long side. */

@@ -15,7 +15,7 @@ export const MAX_INPUT_LONG_SIDE = 4096;
 /** A larger file is not read at all: no phone or camera photo comes close. */
 const MAX_READABLE_BYTES = 200 * 1024 * 1024;
 
-/** The inputs as sent, in order, and a note per input sent as a copy ("sending a 3072×2048 copy of photo.jpg"). */
+/** The inputs as sent, in order, and a note per input sent as a copy ("sending a 2508×1672 copy of photo.jpg"). */
 export interface PreparedInputs {
   urls: string[];
   notes: string[];

@@ -1,7 +1,7 @@
 // The geometry of exact sizes: what a cover crop keeps, how large a copy may be, what to generate.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coverCrop, fitWithin, generationFor, nominalSize } from '../../src/core/imageGeometry';
+import { coverCrop, fitWithin, fitWithinArea, generationFor, nominalSize } from '../../src/core/imageGeometry';
 
 test('coverCrop keeps the centred part with the target\'s ratio, as large as the source allows', () => {
   assert.deepEqual(coverCrop({ width: 1344, height: 768 }, { width: 1200, height: 630 }), { x: 0, y: 31, width: 1344, height: 706 });
@@ -20,6 +20,18 @@ test('fitWithin shrinks to the long side keeping the aspect, and leaves a small 
   assert.deepEqual(fitWithin({ width: 4000, height: 6000 }, 3072), { width: 2048, height: 3072 });
   assert.deepEqual(fitWithin({ width: 3000, height: 2000 }, 3072), { width: 3000, height: 2000 });
   assert.deepEqual(fitWithin({ width: 100000, height: 1 }, 3072), { width: 3072, height: 1 }, 'never below one pixel');
+});
+
+test('fitWithinArea shrinks to a pixel budget keeping the aspect, never over it, and leaves a small enough size alone', () => {
+  const budget = 2048 * 2048;
+  assert.deepEqual(fitWithinArea({ width: 6000, height: 4000 }, budget), { width: 2508, height: 1672 });
+  assert.deepEqual(fitWithinArea({ width: 4000, height: 4000 }, budget), { width: 2048, height: 2048 });
+  assert.deepEqual(fitWithinArea({ width: 2000, height: 2000 }, budget), { width: 2000, height: 2000 });
+  for (const [width, height] of [[6000, 4000], [4032, 3024], [9000, 1000], [12345, 6789]]) {
+    const fitted = fitWithinArea({ width, height }, budget);
+    assert.ok(fitted.width * fitted.height <= budget, `${width}x${height} → ${fitted.width}x${fitted.height}`);
+    assert.ok(Math.abs(fitted.width / fitted.height - width / height) < 0.01, 'same aspect');
+  }
 });
 
 test('nominalSize follows the documented long side per resolution', () => {

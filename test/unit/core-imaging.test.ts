@@ -50,19 +50,19 @@ test('a photo is decoded the way its EXIF orientation says: a 6 turns 40×20 int
   assert.ok(turned.data[0] < 20 && turned.data[(turned.width - 1) * 4] < 20, 'top row from the left column');
 });
 
-test('prepareForUpload: a large photo becomes a JPEG of at most 3072 px on the long side, same aspect', async () => {
+test('prepareForUpload: a large photo becomes a JPEG of about 4 megapixels, same aspect', async () => {
   const jpeg = await codecs.encodeJpeg(gradient(4500, 3000), 80);
   const copy = await prepareForUpload(codecs, jpeg);
   assert.equal(copy.mime, 'image/jpeg');
-  assert.deepEqual([copy.width, copy.height], [3072, 2048]);
-  assert.deepEqual(imageSize(copy.bytes), { width: 3072, height: 2048 });
+  assert.deepEqual([copy.width, copy.height], [2508, 1672]);
+  assert.deepEqual(imageSize(copy.bytes), { width: 2508, height: 1672 });
 });
 
 test('prepareForUpload keeps transparency as PNG', async () => {
   const png = codecs.encodePng(gradient(4200, 100, 128));
   const copy = await prepareForUpload(codecs, png);
   assert.equal(copy.mime, 'image/png');
-  assert.deepEqual([copy.width, copy.height], [3072, 73]);
+  assert.deepEqual([copy.width, copy.height], [4096, 98], 'within the pixel budget, but no longer than the service takes');
   assert.ok(usesAlpha(await codecs.decode(copy.bytes)));
 });
 

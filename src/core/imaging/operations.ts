@@ -1,27 +1,29 @@
 // The image worker's three jobs, on whole files: an edit's input made small enough to send, a result cut
 // to an exact size, and the squares of an icon set. Each decodes once and encodes only what it returns.
 import { MAX_INPUT_IMAGE_BYTES } from '../dataUri';
-import { coverCrop, fitWithin } from '../imageGeometry';
+import { coverCrop, fitWithin, fitWithinArea } from '../imageGeometry';
 import type { CutImage, IconImage, PreparedUpload } from '../imageWork';
 import { sniffImageType } from '../imageType';
 import type { PixelSize } from '../pixelSize';
 import { cropRaster, usesAlpha } from '../raster';
 import type { Codecs } from './codecs';
 
-/** About 6 megapixels at 3:2: more than the models use, far under the service's limits. */
-export const UPLOAD_LONG_SIDE = 3072;
+/** About 4 megapixels (2508×1672 for a 3:2 photo): what the models work from; more only costs upload time. */
+export const UPLOAD_PIXELS = 2048 * 2048;
+/** The service's long side; a panorama within the pixel budget can still be longer than this. */
+const UPLOAD_LONG_SIDE = 4096;
 const UPLOAD_JPEG_QUALITY = 85;
 const RESULT_JPEG_QUALITY = 92;
 
-/** A copy whose long side is at most UPLOAD_LONG_SIDE: JPEG for a photo, PNG where transparency must survive. */
+/** A copy of at most UPLOAD_PIXELS, keeping the aspect: JPEG for a photo, PNG where transparency must survive. */
 export async function prepareForUpload(codecs: Codecs, bytes: Uint8Array): Promise<PreparedUpload> {
   const source = await codecs.decode(bytes);
   const alpha = usesAlpha(source);
-  for (let longSide = UPLOAD_LONG_SIDE; ; longSide = Math.round(longSide * 0.75)) {
-    const copy = codecs.resize(source, fitWithin(source, longSide), alpha);
+  for (let pixels = UPLOAD_PIXELS; ; pixels = Math.round(pixels / 2)) {
+    const copy = codecs.resize(source, fitWithin(fitWithinArea(source, pixels), UPLOAD_LONG_SIDE), alpha);
     const encoded = alpha ? codecs.encodePng(copy) : await codecs.encodeJpeg(copy, UPLOAD_JPEG_QUALITY);
     // A PNG of noise can stay over the limit at this size; smaller copies are tried until one fits.
-    if (encoded.length <= MAX_INPUT_IMAGE_BYTES || longSide < 256) {
+    if (encoded.length <= MAX_INPUT_IMAGE_BYTES || pixels < 65_536) {
       return { bytes: encoded, mime: alpha ? 'image/png' : 'image/jpeg', width: copy.width, height: copy.height };
     }
   }
