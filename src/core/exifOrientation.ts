@@ -17,11 +17,6 @@ export function jpegOrientation(bytes: Uint8Array): Orientation {
   return 1;
 }
 
-/** Orientations 5 to 8 turn the image a quarter: width and height trade places. */
-export function swapsSides(orientation: Orientation): boolean {
-  return orientation >= 5;
-}
-
 function startsWithExif(payload: Uint8Array): boolean {
   return payload.length > 14 && String.fromCharCode(...payload.subarray(0, 4)) === 'Exif' && payload[4] === 0 && payload[5] === 0;
 }

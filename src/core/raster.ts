@@ -44,6 +44,27 @@ export function orientRaster(raster: Raster, orientation: Orientation): Raster {
   return { data: new Uint8Array(out.buffer), width: outWidth, height: turned ? w : h };
 }
 
+/**
+ * Half the width and height (rounded down), each pixel the average of the 2×2 block it replaces: area
+ * averaging, exact for opaque pixels, and a fraction of the cost of a Lanczos pass over the full image.
+ * For opaque images only: averaging unpremultiplied colours would darken transparent edges.
+ */
+export function halveRaster(raster: Raster): Raster {
+  const width = raster.width >> 1;
+  const height = raster.height >> 1;
+  const { data } = raster;
+  const out = new Uint8Array(width * height * 4);
+  const row = raster.width * 4;
+  for (let y = 0; y < height; y++) {
+    let from = y * 2 * row;
+    let to = y * width * 4;
+    for (let x = 0; x < width; x++, from += 8, to += 4) {
+      for (let c = 0; c < 4; c++) out[to + c] = (data[from + c] + data[from + 4 + c] + data[from + row + c] + data[from + row + 4 + c] + 2) >> 2;
+    }
+  }
+  return { data: out, width, height };
+}
+
 /** True when any pixel is not fully opaque: such an image must stay PNG to keep its transparency. */
 export function usesAlpha(raster: Raster): boolean {
   const { data } = raster;
