@@ -84,11 +84,12 @@ export function imageSizesSection(result: ImageSizesResult): { text: string; ver
     '## 14. Exact sizes: an edit\'s photo made to fit, an icon set cut locally',
     '',
     `A 6000×4000 JPEG of ${mb(result.photoBytes)} (grain like a phone photo's, so it compresses like one) is prepared for an edit as the extension does it: `
-      + `the worker thread (dist/imageWorker.js: MozJPEG and Lanczos3 in WebAssembly) decodes it, resizes it to ${result.copy.width}×${result.copy.height} and encodes a JPEG of quality 85, `
-      + 'which is sent as a base64 data URI. Beside it, the original sent as it is (which the service refuses: it is over 10 MB). '
+      + `the worker thread (dist/imageWorker.js: MozJPEG and Lanczos3 in WebAssembly) decodes it, halves it by area averaging, resizes that with Lanczos3 to ${result.copy.width}×${result.copy.height} `
+      + '(about 4 megapixels) and encodes a baseline JPEG of quality 85 with 4:2:0 chroma, which is sent as a base64 data URI. Beside it, the original sent as it is (which the service refuses: it is over 10 MB). '
       + 'The icon set is the five default files (favicon.ico with 16, 32 and 48 px, the 32 px favicon, the 180 px touch icon, 192 and 512 px) cut from a 4096×4096 JPEG result. '
       + `Time is from the bytes in memory to the bytes to send or write, worker start and WebAssembly compilation included; ${RUNS} runs after a warm-up. `
-      + 'Peak memory is the growth of this process\'s resident set (the worker is a thread of it).',
+      + 'Peak memory is the growth of this process\'s resident set (the worker is a thread of it): the decoded 24 megapixels are held '
+      + 'by the decoder\'s WebAssembly memory and once more in JavaScript; all of it is returned when the worker thread ends after the request.',
     '',
     table(['what', 'bytes sent (or written)', 'time, median', 'time, max', 'peak memory growth, median', 'worst run'], [
       row('24 MP photo → smaller copy, then base64', result.prepared),
