@@ -82,7 +82,7 @@ async function inspect(image: vscode.Uri): Promise<Inspected> {
 function undecodable(name: string, error: unknown): unknown {
   if (!(error instanceof ImageWorkError)) return error;
   const reason = error.undecodable === 'damaged' ? vscode.l10n.t('the file is damaged, or a CMYK JPEG') : error.message;
-  return new InputImageError(name, vscode.l10n.t('"{0}" could not be decoded ({1}), so no smaller copy could be made. Save it as an RGB PNG or JPEG first.', name, reason));
+  return new InputImageError(name, vscode.l10n.t('"{0}" could not be decoded ({1}), so no smaller copy could be made. Save it as an RGB PNG or JPEG first. Nothing was sent.', name, reason));
 }
 
 function megabytes(bytes: number): string {

@@ -12,6 +12,7 @@ import { useSession } from './harness/node-test';
 import { waitUntil } from './harness/wait';
 
 const PHOTO = 'photos/holiday.jpg';
+const BROKEN = 'photos/broken.jpg';
 const QUICK_FIX = 'Generate Missing Image with Nano Banana';
 
 const session = useSession(async () => ({
@@ -21,6 +22,8 @@ const session = useSession(async () => ({
     'public/index.html': '<!doctype html><title>Shop</title>\n',
     'site/page.html': '<!doctype html>\n<html><body>\n<img src="banner.png" alt="a banana banner" width="300" height="200">\n</body></html>\n',
     [PHOTO]: await grainyPhoto(await codecsFromNodeModules(), 6000, 4000),
+    // Starts like a JPEG (so it is not refused as "not an image"), then 11 MB of nothing a decoder can read.
+    [BROKEN]: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Uint8Array(11 * 1024 * 1024).fill(0x5a)]),
   },
 }));
 
@@ -104,4 +107,15 @@ test('Exact size typed into the options list: 1200×630 is generated at 16:9, cu
   await vscode.waitForNotification(/enlarged to 1200×630 from a 1024×538 crop: the service returned 1024×576/);
   const panel = await vscode.webviewFrame('.job-latest.stage-saved', 60_000);
   assert.match((await panel.locator('.job-latest .job-meta').textContent()) ?? '', /1200×630 \(16:9\)/, 'the panel shows the exact size');
+});
+
+test('[fault:edit-input-undecodable] an edit of a damaged 11 MB JPEG is refused with the reason, and nothing is sent', async () => {
+  const { vscode, api } = session();
+  const submitsBefore = api.stats.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images')).length;
+  await vscode.explorerContextMenu(BROKEN, 'Edit Image');
+  await vscode.typeInInput('make it a night scene');
+  await vscode.acceptQuickPick();
+  await vscode.waitForNotification(/"photos\/broken\.jpg" could not be decoded \(the file is damaged, or a CMYK JPEG\).*Nothing was sent/, 30_000);
+  const submitsAfter = api.stats.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images')).length;
+  assert.equal(submitsAfter, submitsBefore, 'no request reached the service');
 });
