@@ -11,24 +11,20 @@ export class ImageWorkers {
   run<Op extends ImageWorkRequest['op']>(request: Extract<ImageWorkRequest, { op: Op }>, signal?: AbortSignal): Promise<ImageWorkResults[Op]> {
     signal?.throwIfAborted();
     const worker = new Worker(this.workerFile);
+    let abort = () => {};
     return new Promise<ImageWorkResults[Op]>((resolve, reject) => {
-      const abort = () => reject(signal?.reason);
+      abort = () => reject(signal?.reason);
       signal?.addEventListener('abort', abort, { once: true });
-      const settle = () => {
-        signal?.removeEventListener('abort', abort);
-        void worker.terminate();
-      };
       worker.once('message', (reply: ImageWorkReply) => {
-        settle();
         if (reply.ok) resolve(reply.result as ImageWorkResults[Op]);
         else reject(new ImageWorkError(reply.message, reply.undecodable));
       });
-      worker.once('error', (error) => {
-        settle();
-        reject(new ImageWorkError(error.message));
-      });
-      worker.once('exit', (code) => reject(new ImageWorkError(`the image worker stopped (exit code ${code})`)));
+      worker.once('error', (error) => reject(new ImageWorkError(error.message)));
+      worker.once('exit', (code) => reject(new ImageWorkError(`the image worker stopped before answering (exit code ${code})`)));
       worker.postMessage(request);
-    }).finally(() => void worker.terminate());
+    }).finally(() => {
+      signal?.removeEventListener('abort', abort);
+      void worker.terminate();
+    });
   }
 }
