@@ -20,6 +20,7 @@ const session = useSession(async () => ({
   settings: { 'nanoBanana.askForOptions': true },
   files: {
     'public/index.html': '<!doctype html><title>Shop</title>\n',
+    'docs/badges.md': '# Badges\n\n![a banana badge](img/badge.png){width=120 height=40}\n',
     'site/page.html': '<!doctype html>\n<html><body>\n<img src="banner.png" alt="a banana banner" width="300" height="200">\n</body></html>\n',
     [PHOTO]: await grainyPhoto(await codecsFromNodeModules(), 6000, 4000),
     // Starts like a JPEG (so it is not refused as "not an image"), then 11 MB of nothing a decoder can read.
@@ -67,6 +68,19 @@ test('the missing <img src="banner.png" width="300" height="200"> of an HTML fil
   const submitted = api.stats.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images')).at(-1)?.body as Record<string, unknown>;
   assert.equal(submitted.aspect_ratio, '3:2', 'generated at the nearest ratio, then cut');
   assert.equal(readProvenance(read('site/banner.png'))?.prompt, 'a banana banner');
+});
+
+test('a Markdown image with a size in its attribute block, {width=120 height=40}, is saved at exactly 120×40', async () => {
+  const { vscode } = session();
+  await vscode.openFile('docs/badges.md');
+  await vscode.clickOnText('banana badge');
+  await vscode.pickCodeAction(QUICK_FIX);
+  await vscode.acceptQuickPick();
+  const options = await vscode.waitForQuickInput();
+  assert.match(options.items[0]?.description ?? '', / · 120×40 \(16:9\) · /);
+  await vscode.acceptQuickPick();
+  await session().waitForFile('docs/img/badge.png');
+  assert.deepEqual(sizeOf('docs/img/badge.png'), { width: 120, height: 40 });
 });
 
 test('an edit of a 6000×4000, 12 MB photo sends a copy of the same aspect under 10 MB and leaves the photo alone', async () => {
