@@ -8,7 +8,7 @@ export interface PixelSize {
 }
 
 /** Larger sides would need more than a 4K result upscaled twice; no real asset asks for them. */
-export const MAX_SIDE = 8192;
+const MAX_SIDE = 8192;
 
 /** `{ size }`, or `{ error }` with a sentence naming what was typed and what is accepted. */
 export function parsePixelSize(text: string): { size: PixelSize } | { error: string } {

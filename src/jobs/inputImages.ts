@@ -11,7 +11,7 @@ import type { ImageWorkers } from '../services/imageWorkers';
 import type { JobProgress } from './jobEngine';
 
 /** The long side above which a copy is sent: what the 4K models work at. */
-export const MAX_INPUT_LONG_SIDE = 4096;
+const MAX_INPUT_LONG_SIDE = 4096;
 /** A larger file is not read at all: no phone or camera photo comes close. */
 const MAX_READABLE_BYTES = 200 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ import { cropRaster, halveRaster, usesAlpha, type Raster } from '../raster';
 import type { Codecs } from './codecs';
 
 /** About 4 megapixels (2508×1672 for a 3:2 photo): what the models work from; more only costs upload time. */
-export const UPLOAD_PIXELS = 2048 * 2048;
+const UPLOAD_PIXELS = 2048 * 2048;
 /** The service's long side; a panorama within the pixel budget can still be longer than this. */
 const UPLOAD_LONG_SIDE = 4096;
 const UPLOAD_JPEG_QUALITY = 85;
