@@ -8,8 +8,11 @@
 //   dist/l10n.js       the translation bundle in use, likewise one for both
 //   dist/scanner.js    the image-reference scanner (a CommonMark parser, the HTML entity table),
 //                      required on the first code-action request in a Markdown or HTML document
+//   dist/imageWorker.js the image worker (decode, resize, encode), started as a worker thread only when
+//                      an image is cut to size or made smaller; its WebAssembly codecs are copied beside it
 import * as esbuild from 'esbuild';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,6 +21,13 @@ const API_DIR = resolve('src/api');
 const CONNECTION = resolve(API_DIR, 'connection');
 const SCANNER_DIR = resolve('src/core/scanner');
 const SCANNER = resolve(SCANNER_DIR, 'scan');
+const IMAGING_DIR = resolve('src/core/imaging');
+/** The worker's codecs, loaded from dist/ by file name (src/core/imaging/codecs.ts, WASM_FILES). */
+const WASM = [
+  'node_modules/@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm',
+  'node_modules/@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm',
+  'node_modules/@jsquash/resize/lib/resize/pkg/squoosh_resize_bg.wasm',
+];
 /** Modules with identity or state that both host files use: each ships once, as its own file. */
 const SHARED = new Map([
   [resolve(API_DIR, 'errors'), './errors.js'],
@@ -37,6 +47,9 @@ function splitApi({ host }) {
         if (args.kind === 'entry-point') return undefined;
         const target = resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
         if (SHARED.has(target)) return { path: SHARED.get(target), external: true };
+        if (host && target.startsWith(`${IMAGING_DIR}/`)) {
+          return { errors: [{ text: `${args.importer} imports ${args.path}: the codecs run only in dist/imageWorker.js, started by services/imageWorkers` }] };
+        }
         if (host && target.startsWith(`${SCANNER_DIR}/`) && !args.importer.startsWith(`${SCANNER_DIR}/`)) {
           if (target === SCANNER) return { path: './scanner.js', external: true };
           return { errors: [{ text: `${args.importer} imports ${args.path}: host code reaches the scanner only through scanner/scan (loaded lazily)` }] };
@@ -73,6 +86,9 @@ const builds = [
   { ...node, entryPoints: ['src/api/errors.ts'], outfile: 'dist/errors.js', plugins: [splitApi({ host: false })] },
   { ...node, entryPoints: ['src/core/l10n.ts'], outfile: 'dist/l10n.js' },
   { ...node, entryPoints: ['src/core/scanner/scan.ts'], outfile: 'dist/scanner.js' },
+  // The codecs are ES modules that look for their .wasm beside `import.meta.url`; they are handed the
+  // compiled modules instead, so the URL only has to be defined.
+  { ...node, entryPoints: ['src/core/imaging/imageWorker.ts'], outfile: 'dist/imageWorker.js', define: { 'import.meta.url': '"file:///"' } },
   {
     ...shared,
     entryPoints: ['src/webview/main.ts'],
@@ -82,6 +98,9 @@ const builds = [
     target: 'es2022',
   },
 ];
+
+mkdirSync('dist', { recursive: true });
+for (const file of WASM) copyFileSync(file, `dist/${basename(file)}`);
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

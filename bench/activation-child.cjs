@@ -66,6 +66,7 @@ const context = {
   subscriptions: [],
   extensionUri: uri(process.cwd()),
   extensionPath: process.cwd(),
+  asAbsolutePath: (relative) => require('node:path').join(process.cwd(), relative),
   workspaceState: memento(),
   globalState: memento(),
   secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: event('secrets.onDidChange') },

@@ -15,6 +15,9 @@ export const TARGETS = {
   activationMs: 25,
   scannerMs: 100,
   workspaceScanS: 2,
+  preparedSentMB: 2,
+  preparedSeconds: 1.5,
+  iconSetSeconds: 1.5,
 };
 
 export interface Verdict {

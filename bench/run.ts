@@ -13,6 +13,7 @@ import { measurePanelUpdates, panelUpdatesSection } from './panelUpdates';
 import { measurePollingLoad } from './pollingLoad';
 import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from './toolLatency';
 import { activationSection, latencySection, memorySection, pollingSection, scannerSection, summaryTable, uploadSection, type Verdict } from './report';
+import { imageSizesSection, measureImageSizes } from './imageSizes';
 import { measureScanner } from './scanner';
 import { measureWorkspaceScan, workspaceScanSection } from './workspaceScan';
 
@@ -71,8 +72,10 @@ async function main(): Promise<void> {
   await rm(WORK, { recursive: true, force: true });
   step('6. scanner: 1 MB each of adversarial Markdown, adversarial HTML and READMEs, a few seconds…');
   const scanner = scannerSection(measureScanner());
+  step('14. exact sizes: a 24-megapixel photo prepared for an edit, an icon set from a 4096² result, 5 runs each…');
+  const imageSizes = imageSizesSection(await measureImageSizes());
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts, ...scanner.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts, ...scanner.verdicts, ...imageSizes.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -112,6 +115,8 @@ async function main(): Promise<void> {
     scanner.text,
     '',
     scan.text,
+    '',
+    imageSizes.text,
     '',
   ].join('\n');
   process.stdout.write(report);

@@ -257,6 +257,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'Never saved as an image nor rendered as a document in the results panel',
   },
   {
+    id: 'fault:edit-input-undecodable',
+    group: 'Faults',
+    tried: 'An edit of an 11 MB file that starts like a JPEG but is damaged: too large to send as it is, and no smaller copy can be decoded from it',
+    expected: 'Refused with a message naming the file and saying it could not be decoded; nothing is sent to the service',
+  },
+  {
     id: 'security:tool-bad-input',
     group: 'Security',
     tried: 'Language-model tool calls with a path outside the workspace (../, absolute), an empty prompt, an unknown model, a missing or non-image input file, a non-Markdown document',

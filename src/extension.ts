@@ -7,6 +7,7 @@ import { editImage } from './commands/editImage';
 import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
 import { generateMissingInWorkspace } from './commands/generateMissingInWorkspace';
+import { generateIconSet } from './commands/generateIconSet';
 import { generateImage, generateWith } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import { keepVariation } from './commands/keepVariation';
@@ -21,6 +22,7 @@ import { GENERATE_MISSING_IMAGE_COMMAND, MissingImageActions } from './missingIm
 import { NotifiedJobs } from './presenters/notificationPresenter';
 import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
+import { ImageWorkers } from './services/imageWorkers';
 import { Log } from './services/log';
 import { PriceBook } from './services/priceBook';
 import { TokenStore } from './services/tokenStore';
@@ -50,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log, prices };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
-  const engine = new JobEngine({ store, session, pending, log, prices, reveal: () => showPreview(true) });
+  // Started per request from dist/, so the codecs never load at activation.
+  const images = new ImageWorkers(context.asAbsolutePath('dist/imageWorker.js'));
+  const engine = new JobEngine({ store, session, pending, log, prices, images, reveal: () => showPreview(true) });
   // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
   context.subscriptions.push(engine);
   const deps: CommandDeps = {
@@ -61,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     markdownEditors,
     engine,
+    images,
     runner: new NotifiedJobs(engine, log),
     lastOptions: new Map(),
     showPreview,
@@ -70,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(deps, folder),
     'nanoBanana.editImage': (clicked, selection) => editImage(deps, clicked, selection),
+    'nanoBanana.generateIconSet': (folder) => generateIconSet(deps, folder),
     'nanoBanana.showPrompt': (clicked) => showPrompt(deps, clicked),
     'nanoBanana.insertImage': () => insertImage(deps),
     'nanoBanana.setApiToken': () => setApiToken(deps),

@@ -6,6 +6,7 @@ import type { JobStore } from '../jobs/jobStore';
 import type { PendingJobs } from '../jobs/pendingJobs';
 import type { MarkdownEditorTracker } from '../markdown/markdownEditorTracker';
 import type { NotifiedJobs } from '../presenters/notificationPresenter';
+import type { ImageWorkers } from '../services/imageWorkers';
 import type { Log } from '../services/log';
 import type { PriceBook } from '../services/priceBook';
 import type { TokenStore } from '../services/tokenStore';
@@ -18,6 +19,8 @@ export interface CommandDeps {
   prices: PriceBook;
   /** The job engine, for front doors that present jobs their own way (the language-model tools). */
   engine: JobEngine;
+  /** Runs image work (cutting, shrinking) on a worker thread. */
+  images: ImageWorkers;
   /** The engine shown in notifications, as commands run it. */
   runner: NotifiedJobs;
   log: Log;

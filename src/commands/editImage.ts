@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import { InputImageError } from '../core/dataUri';
 import { editedBaseName } from '../core/naming';
-import { readInputImages } from '../jobs/inputImages';
+import { checkInputImages, readInputImages } from '../jobs/inputImages';
 import type { JobOptions, JobRecord } from '../model/job';
 import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
@@ -18,8 +18,7 @@ const IMAGE_GLOB = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}';
 export async function editImage(deps: CommandDeps, clicked?: unknown, selection?: unknown, preset?: { prompt?: string; options?: JobOptions }): Promise<JobRecord | undefined> {
   const images = await chooseImages(clicked, selection);
   if (!images?.length) return undefined;
-  const imageUrls = await readInputs(images);
-  if (!imageUrls) return undefined;
+  if (!(await checkInputs(images))) return undefined;
   const token = await deps.tokens.getOrAsk();
   if (!token) return undefined;
 
@@ -35,7 +34,7 @@ export async function editImage(deps: CommandDeps, clicked?: unknown, selection?
       action: 'edit',
       prompt,
       options,
-      imageUrls,
+      inputs: (progress) => readInputImages(images, deps.images, progress),
       sourceImages: images,
       targetFolder: vscode.Uri.joinPath(images[0], '..'),
       baseName: editedBaseName(names[0]),
@@ -60,13 +59,14 @@ async function chooseImages(clicked: unknown, selection: unknown): Promise<vscod
   }, true);
 }
 
-/** Data URIs of every input, or undefined after telling the user which file cannot be sent. */
-async function readInputs(images: vscode.Uri[]): Promise<string[] | undefined> {
+/** Whether every input can be sent (as it is, or as a smaller copy); false after telling the user which cannot. */
+async function checkInputs(images: vscode.Uri[]): Promise<boolean> {
   try {
-    return await readInputImages(images);
+    await checkInputImages(images);
+    return true;
   } catch (error) {
     const message = error instanceof InputImageError ? error.message : String(error);
     void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0} Nothing was sent.', message));
-    return undefined;
+    return false;
   }
 }

@@ -9,6 +9,7 @@ import { previewedMarkdownFile } from '../ui/markdownPreview';
 import { billedLines } from './billedLines';
 import { generateMissing } from './runMissingImageJob';
 import type { CommandDeps } from './commandDeps';
+import { warnedLine } from './warnedLine';
 
 /** `resource`: the editor's file from its context menu; from the preview's title bar, the panel's own URI. */
 export async function generateMissingImages(deps: CommandDeps, resource?: unknown): Promise<void> {
@@ -50,8 +51,11 @@ export async function generateMissingImages(deps: CommandDeps, resource?: unknow
     }),
   );
   const saved = jobs.filter((job) => job && job.images.length > 0).length;
+  const warned = jobs.filter((job) => job?.warnings?.length).length;
   if (saved > 0) deps.showPreview(true);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: {0} of {1} missing images generated.', saved, missing.length));
+  const summary = vscode.l10n.t('Nano Banana: {0} of {1} missing images generated.', saved, missing.length);
+  if (warned > 0) void vscode.window.showWarningMessage(`${summary} ${warnedLine(warned)}`);
+  else void vscode.window.showInformationMessage(summary);
 }
 
 async function documentToScan(resource: unknown): Promise<vscode.TextDocument | undefined> {

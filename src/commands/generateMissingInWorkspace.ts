@@ -10,6 +10,7 @@ import { readSettings } from '../services/settings';
 import { billedLines } from './billedLines';
 import type { CommandDeps } from './commandDeps';
 import { runMissingBatch, type BatchItem, type BatchResult } from './missingBatch';
+import { warnedLine } from './warnedLine';
 
 /** Files listed by name in the confirmation; the rest are counted, so the dialog stays on the screen. */
 const LISTED_FILES = 25;
@@ -73,6 +74,7 @@ async function summarize(deps: CommandDeps, result: BatchResult): Promise<void> 
     renamed > 0 && vscode.l10n.t('{0} references were renamed to the type that arrived.', renamed),
     notRenamed > 0 && vscode.l10n.t('{0} references could not be renamed to their saved file; change them by hand (the Output lists them).', notRenamed),
     result.failed.length > 0 && vscode.l10n.t('{0} failed: {1}', result.failed.length, result.failed[0].message),
+    result.warned > 0 && warnedLine(result.warned),
     result.keptAtService > 0 && vscode.l10n.t('{0} were accepted by the service but not saved: "Check Pending Tasks" fetches them without a new request.', result.keptAtService),
     result.notSubmitted.length > 0 && vscode.l10n.t('{0} were not submitted: {1}', result.notSubmitted.length, result.stoppedBecause ?? ''),
   ].filter((line): line is string => typeof line === 'string');

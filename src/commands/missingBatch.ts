@@ -29,6 +29,8 @@ export interface BatchResult {
   failed: Array<{ item: BatchItem; message: string }>;
   /** Jobs the service accepted that ended unsaved: "Check Pending Tasks" fetches them without paying again. */
   keptAtService: number;
+  /** Saved images that came with a warning (enlarged to their exact size, or not cut to it). */
+  warned: number;
   notSubmitted: BatchItem[];
   /** Why submitting stopped before the end, when it did. */
   stoppedBecause?: string;
@@ -36,7 +38,7 @@ export interface BatchResult {
 
 /** The options come from the settings; the style was checked once for the whole batch. */
 export function runMissingBatch(deps: CommandDeps, items: BatchItem[], { settings, style }: { settings: Settings; style?: AppliedStyle }, token: string): Promise<BatchResult> {
-  const result: BatchResult = { total: items.length, saved: 0, relinked: [], failed: [], keptAtService: 0, notSubmitted: [] };
+  const result: BatchResult = { total: items.length, saved: 0, relinked: [], failed: [], keptAtService: 0, warned: 0, notSubmitted: [] };
   const presenter = new BatchJobPresenter();
   const title = vscode.l10n.t('Nano Banana: generating missing images');
   return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancellation) => {
@@ -73,6 +75,7 @@ export function runMissingBatch(deps: CommandDeps, items: BatchItem[], { setting
 async function settle(deps: CommandDeps, item: BatchItem, outcome: JobOutcome, result: BatchResult): Promise<void> {
   if (outcome.status === 'saved') {
     result.saved++;
+    if (outcome.job.warnings?.length) result.warned++;
     const fileName = posix.basename(item.missing.file.path);
     for (const document of [item.missing.document.uri, ...item.alsoReferencedBy]) {
       const relinked = await relinkSaved(outcome.job, { document: document.toString(), fileName }, deps.log);

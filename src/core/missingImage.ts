@@ -3,30 +3,21 @@
 import { posix } from 'node:path';
 import { t } from './l10n';
 import type { JobOptions } from '../model/job';
-import { ASPECT_RATIOS, initialOptions, type OptionDefaults } from './options';
+import { withExactSize } from './exactSize';
+import { aspectRatioFor } from './imageGeometry';
+import { pixelSizeOf } from './pixelSize';
+import { initialOptions, type OptionDefaults } from './options';
 import { isInsideFolder } from './outputPath';
 
 /**
- * The supported ratio closest to `width`:`height` (compared on a log scale, so 2:1 is as far from
- * 1:1 as 1:2 is), or undefined unless both are given.
+ * One image, shaped like the reference's `width` and `height` when it gives both: exactly that many
+ * pixels when they are usable pixel counts, else at least their ratio.
  */
-export function aspectRatioFor(width: number | undefined, height: number | undefined): string | undefined {
-  if (!width || !height || width <= 0 || height <= 0) return undefined;
-  const wanted = Math.log(width / height);
-  let best: string = ASPECT_RATIOS[0];
-  let bestDistance = Infinity;
-  for (const ratio of ASPECT_RATIOS) {
-    const [w, h] = ratio.split(':').map(Number);
-    const distance = Math.abs(Math.log(w / h) - wanted);
-    if (distance < bestDistance) [best, bestDistance] = [ratio, distance];
-  }
-  return best;
-}
-
-/** One image, shaped like the reference's `width` and `height` when it gives both. */
 export function optionsForReference(defaults: OptionDefaults, last: JobOptions | undefined, width?: number, height?: number): JobOptions {
-  const options = initialOptions('generate', defaults, last);
-  return { ...options, aspectRatio: aspectRatioFor(width, height) ?? options.aspectRatio, count: 1 };
+  const options = { ...withExactSize(initialOptions('generate', defaults, last), undefined), count: 1 };
+  const exact = pixelSizeOf(width, height);
+  if (exact) return withExactSize(options, exact);
+  return { ...options, aspectRatio: aspectRatioFor(width, height) ?? options.aspectRatio };
 }
 
 /**

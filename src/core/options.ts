@@ -1,6 +1,7 @@
 // Which models, ratios, resolutions and counts to offer, and what to pre-select.
 import type { JobAction, JobOptions } from '../model/job';
 import { t } from './l10n';
+import { formatPixelSize } from './pixelSize';
 
 /** What the service accepts (src/api/schemas.ts checks requests against these), in the order offered. */
 export const ASPECT_RATIOS = ['1:1', '3:2', '2:3', '16:9', '9:16', '4:3', '3:4'] as const;
@@ -64,7 +65,7 @@ function validRatio(ratio: string): string {
 }
 
 export function describeOptions(options: JobOptions): string {
-  const ratio = options.aspectRatio ?? t('input ratio');
+  const ratio = options.exactSize ? `${formatPixelSize(options.exactSize)} (${options.aspectRatio})` : options.aspectRatio ?? t('input ratio');
   const images = options.count === 1 ? t('1 image') : t('{0} images', options.count);
   return `${options.model} · ${ratio} · ${options.resolution} · ${images}`;
 }

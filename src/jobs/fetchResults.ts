@@ -8,10 +8,12 @@ import type { ApiConnection } from '../api/connection';
 import { ApiError } from '../api/errors';
 import type { FinishedTask } from '../api/poller';
 import type { TaskRecord } from '../api/schemas';
+import type { ImageWorkers } from '../services/imageWorkers';
 import type { Log } from '../services/log';
 import { fileNameForType } from '../core/missingImage';
 import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import type { PendingJob } from './pendingJobs';
+import { cutToExactSize } from './cutToExactSize';
 import { saveIntoFolder } from './saveToWorkspace';
 import { provenanceOf, stampImageFile } from './stampProvenance';
 
@@ -22,6 +24,8 @@ export interface FetchContext {
   /** Called at every stage change and saved image, so the panel and the persisted record follow. */
   update(job: JobRecord): void;
   log: Log;
+  /** Cuts results to the job's exact size, when it has one. */
+  images: ImageWorkers;
   waitTimeoutMinutes: number;
   /** The finished task's cost, how many images it delivered (none when it failed) and the request as the service kept it. */
   costReported(job: JobRecord, billedImages: number, request: unknown): Promise<void>;
@@ -73,8 +77,19 @@ export async function fetchResults(entry: PendingJob, context: FetchContext): Pr
       report(vscode.l10n.t('Downloading image {0} of {1}…', index + 1, total));
       const downloaded = await api.download(state.imageUrls[index], { directory: scratch, baseName: `${index}`, signal, log: (m) => log.warn(m) });
       job.stage = 'saving';
+      const exact = job.options.exactSize;
+      let sized = downloaded;
+      if (exact) {
+        report(vscode.l10n.t('Cutting image {0} of {1} to {2}×{3}…', index + 1, total, exact.width, exact.height));
+        const cut = await cutToExactSize(downloaded, exact, context.images, signal);
+        sized = cut.file;
+        if (cut.warning) {
+          job.warnings = [...(job.warnings ?? []), cut.warning];
+          log.warn(`task ${taskId}: ${cut.warning}`);
+        }
+      }
       report(vscode.l10n.t('Saving image {0} of {1}…', index + 1, total));
-      const file = { ...downloaded, bytes: (await stampOrKeep(downloaded.path, job, taskId, log)) ?? downloaded.bytes };
+      const file = { ...sized, bytes: (await stampOrKeep(sized.path, job, taskId, log)) ?? sized.bytes };
       const name = fileNameFor(entry, file.type.extension);
       const saved = await saveIntoFolder(file.path, folder, name.baseName, name.extension).catch((error: unknown) => {
         // The disk, not the service: say where, so the user can make room or fix the folder and fetch it again.

@@ -9,6 +9,7 @@ import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
 import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
+import type { ImageWorkers } from '../services/imageWorkers';
 import type { Log } from '../services/log';
 import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
@@ -17,14 +18,15 @@ import { styledPrompt } from '../core/style';
 import { fetchResults } from './fetchResults';
 import type { JobStore } from './jobStore';
 import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
+import type { PreparedInputs } from './inputImages';
 import type { AppliedStyle } from './projectStyle';
 
 export interface JobSpec {
   action: JobAction;
   prompt: string;
   options: JobOptions;
-  /** Data URIs of the edit's inputs, in order. */
-  imageUrls?: string[];
+  /** Reads the edit's inputs (making smaller copies where needed) once the job shows its progress. */
+  inputs?: (progress: JobProgress) => Promise<PreparedInputs>;
   sourceImages: vscode.Uri[];
   targetFolder: vscode.Uri;
   baseName: string;
@@ -80,6 +82,8 @@ export interface JobEngineDeps {
   pending: PendingJobs;
   log: Log;
   prices: PriceBook;
+  /** Cuts results to an exact size (the image worker). */
+  images: ImageWorkers;
   /** Shows the results panel without taking focus, so a running job is visible there. */
   reveal(): void;
 }
@@ -119,10 +123,12 @@ export class JobEngine implements vscode.Disposable {
     return this.present(presenter, title, entry, attempt, ({ signal, report }) => this.deps.session.use(token, async (api) => {
       const settings = readSettings();
       this.deps.store.upsert(job);
-      report(vscode.l10n.t('Submitting…'));
+      const inputs = spec.inputs ? await spec.inputs({ signal, report }) : { urls: [], notes: [] };
+      for (const note of inputs.notes) this.deps.log.info(`job ${job.id}: ${note}`);
+      report(inputs.notes.length > 0 ? vscode.l10n.t('Submitting, {0}…', inputs.notes.join('; ')) : vscode.l10n.t('Submitting…'));
       // From here on a cancellation cannot know whether the service received the request.
       attempt.submitSent = !signal.aborted;
-      const submitted = await api.client.submit(toRequest(spec, settings.callbackUrl), signal);
+      const submitted = await api.client.submit(toRequest(spec, inputs.urls, settings.callbackUrl), signal);
       job.taskId = submitted.taskId;
       job.traceId = submitted.traceId;
       await this.deps.pending.save(entry);
@@ -145,6 +151,7 @@ export class JobEngine implements vscode.Disposable {
       signal,
       report,
       log: this.deps.log,
+      images: this.deps.images,
       waitTimeoutMinutes: readSettings().waitTimeoutMinutes,
       costReported: async (job, billedImages, request) => {
         if (!job.taskId) return;
@@ -211,8 +218,7 @@ function linkOf({ insertion, referencedFile }: JobSpec): Pick<JobRecord, 'linked
   return {};
 }
 
-function toRequest(spec: JobSpec, callbackUrl: string): ImagesRequest {
-  const inputs = spec.imageUrls ?? [];
+function toRequest(spec: JobSpec, inputs: string[], callbackUrl: string): ImagesRequest {
   const styleImages = spec.style?.images.map((image) => image.dataUri) ?? [];
   const prompt = spec.style ? styledPrompt(spec.prompt, { text: spec.style.text, images: styleImages.length }, inputs.length) : spec.prompt;
   const common = {

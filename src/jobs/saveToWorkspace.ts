@@ -8,12 +8,21 @@ import { claimFirstFreeName } from '../core/naming';
 /** Name claims in one folder run one at a time, so concurrent jobs cannot pick the same free name. */
 const folderQueue = new KeyedQueue();
 
-export async function saveIntoFolder(localFile: string, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
+export function saveIntoFolder(localFile: string, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
+  return saveThroughPartial(folder, baseName, extension, (partial) => vscode.workspace.fs.copy(vscode.Uri.file(localFile), partial, { overwrite: false }));
+}
+
+/** The same for bytes made in memory (the files of an icon set). */
+export function saveBytesIntoFolder(bytes: Uint8Array, folder: vscode.Uri, baseName: string, extension: string): Promise<vscode.Uri> {
+  return saveThroughPartial(folder, baseName, extension, (partial) => vscode.workspace.fs.writeFile(partial, bytes));
+}
+
+async function saveThroughPartial(folder: vscode.Uri, baseName: string, extension: string, write: (partial: vscode.Uri) => Thenable<void>): Promise<vscode.Uri> {
   await vscode.workspace.fs.createDirectory(folder);
-  // Copied under a hidden name first: a copy cut short leaves only a dot-file that is cleaned up below.
+  // Written under a hidden name first: a write cut short leaves only a dot-file that is cleaned up below.
   const partial = vscode.Uri.joinPath(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);
   try {
-    await vscode.workspace.fs.copy(vscode.Uri.file(localFile), partial, { overwrite: false });
+    await write(partial);
     return await folderQueue.run(folder.toString(), () => claimFreeName(partial, folder, baseName, extension));
   } finally {
     await vscode.workspace.fs.delete(partial).then(undefined, () => undefined);

@@ -21,6 +21,11 @@ export interface JobOptions {
   count: number;
   /** This run goes without the project style (nanoBanana.style, nanoBanana.styleImages). */
   noStyle?: boolean;
+  /**
+   * Each result is cover-cropped and resized to exactly this many pixels; `aspectRatio` and `resolution`
+   * are then the nearest ratio and a resolution large enough, as sent to the service.
+   */
+  exactSize?: { width: number; height: number };
 }
 
 /** The project style a job was made with. */
@@ -66,6 +71,8 @@ export interface JobRecord {
   images: SavedImage[];
   /** A sentence a user can act on, when stage is `failed`. */
   error?: string;
+  /** What the user should know about images that were saved, e.g. a result upscaled to its exact size. */
+  warnings?: string[];
   createdAt: number;
   finishedAt?: number;
   /** Present once the finished task's record reported one. */

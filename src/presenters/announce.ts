@@ -8,6 +8,7 @@ export function announceSaved(job: JobRecord, showPreview: (preserveFocus: boole
   showPreview(true);
   const names = job.images.map((image) => image.label).join(', ');
   vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Nano Banana: saved {0}', names)}`, 8000);
+  for (const warning of job.warnings ?? []) void vscode.window.showWarningMessage(vscode.l10n.t('Nano Banana: {0}', warning));
 }
 
 export function announceRelinked(relinked: Relinked | undefined): void {

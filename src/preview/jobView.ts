@@ -1,6 +1,7 @@
 // What the webview gets to see of a job: display fields only, with image files already turned
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
 import { t } from '../core/l10n';
+import { formatPixelSize } from '../core/pixelSize';
 import { formatAmount } from '../core/price';
 import { styleSummary } from '../core/style';
 import type { JobCost, JobRecord, SavedImage } from '../model/job';
@@ -19,7 +20,8 @@ export function toJobView(job: JobRecord, context: JobViewContext): JobView {
     action: job.action,
     prompt: job.prompt,
     model: job.options.model,
-    aspectRatio: job.options.aspectRatio,
+    // An exact size is what the user asked for; the ratio is only what was generated before the cut.
+    aspectRatio: job.options.exactSize ? `${formatPixelSize(job.options.exactSize)} (${job.options.aspectRatio})` : job.options.aspectRatio,
     resolution: job.options.resolution,
     stage: job.stage,
     taskId: job.taskId,

@@ -1,6 +1,7 @@
 // Typed access to the `nanoBanana.*` settings, and to VS Code's `http.*` proxy settings.
 import * as vscode from 'vscode';
 import type { ProxyOptions } from '../api/connection';
+import { DEFAULT_ICON_SET } from '../core/iconSet';
 
 export const DEFAULT_API_BASE_URL = 'https://api.acedata.cloud';
 
@@ -19,6 +20,8 @@ export interface Settings {
   style: string;
   /** Workspace-relative paths of images sent with every generation as style references; checked before use. */
   styleImages: unknown;
+  /** The files of Generate Icon Set and their sizes (nanoBanana.iconSet); checked before use. */
+  iconSet: unknown;
   /** The cost settings (model, resolution, count) a workspace, not the user, set to something else than theirs. */
   costSetByWorkspace: string[];
 }
@@ -41,6 +44,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     waitTimeoutMinutes: Math.max(1, config.get<number>('waitTimeoutMinutes', 10)),
     style: text(config.get<unknown>('style', '')),
     styleImages: config.get<unknown>('styleImages', []),
+    iconSet: config.get<unknown>('iconSet', DEFAULT_ICON_SET),
   };
 }
 

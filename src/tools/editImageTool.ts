@@ -4,8 +4,8 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandDeps } from '../commands/commandDeps';
 import { editedBaseName } from '../core/naming';
-import type { JobSpec } from '../jobs/jobEngine';
-import { readInputImages } from '../jobs/inputImages';
+import type { JobProgress, JobSpec } from '../jobs/jobEngine';
+import { checkInputImages, readInputImages } from '../jobs/inputImages';
 import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
 import { imagePaths, requiredPrompt, toolOptions, workspacePath, type OptionsInput } from './toolInput';
@@ -18,7 +18,7 @@ export interface EditImageInput extends Omit<OptionsInput, 'count'> {
 }
 
 interface Plan {
-  spec: Omit<JobSpec, 'imageUrls'>;
+  spec: Omit<JobSpec, 'inputs'>;
   destination: Destination;
 }
 
@@ -33,7 +33,7 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
     try {
       plan = planEdit(input);
       // Unreadable or oversized inputs are refused by invoke; nothing is billed, so nothing needs confirming.
-      await readInputImages(plan.spec.sourceImages);
+      await checkInputImages(plan.spec.sourceImages);
       style = await loadProjectStyle(plan.spec.targetFolder);
     } catch {
       return { invocationMessage: vscode.l10n.t('Checking the image request…') };
@@ -48,8 +48,9 @@ export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
   invoke({ input }: vscode.LanguageModelToolInvocationOptions<EditImageInput>, cancellation: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     return answer(this.deps, EditImageTool.id, async () => {
       const plan = planEdit(input);
-      const imageUrls = await readInputImages(plan.spec.sourceImages);
-      return runJobForAgent(this.deps, { ...plan.spec, imageUrls }, plan.destination, cancellation);
+      await checkInputImages(plan.spec.sourceImages);
+      const inputs = (progress: JobProgress) => readInputImages(plan.spec.sourceImages, this.deps.images, progress);
+      return runJobForAgent(this.deps, { ...plan.spec, inputs }, plan.destination, cancellation);
     });
   }
 }

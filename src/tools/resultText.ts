@@ -43,6 +43,7 @@ export function savedText(job: JobRecord, asked?: string): string {
   const first = job.images[0];
   const reason = asked && first ? renameReason(asked, first.label) : undefined;
   if (reason) lines.push(reason);
+  for (const warning of job.warnings ?? []) lines.push(`Warning: ${warning}`);
   lines.push('Paths are relative to the workspace folder; a Markdown or HTML link should be relative to the document that contains it.');
   return lines.join('\n');
 }

@@ -2,9 +2,12 @@
 // goes on; the other items open a sub-pick for one option and come back.
 import * as vscode from 'vscode';
 import type { JobAction, JobOptions } from '../model/job';
+import { withExactSize } from '../core/exactSize';
 import { ASPECT_RATIOS, describeOptions, fitResolution, knownModels, supportedResolutions } from '../core/options';
+import { formatPixelSize } from '../core/pixelSize';
+import { pickExactSize } from './pickExactSize';
 
-type Field = 'model' | 'aspectRatio' | 'resolution' | 'count';
+type Field = 'model' | 'aspectRatio' | 'resolution' | 'count' | 'exactSize';
 interface SummaryItem extends vscode.QuickPickItem { field?: Field; toggleStyle?: true }
 
 /** What the list shows beside the options themselves. */
@@ -26,6 +29,7 @@ export async function pickOptions(title: string, action: JobAction, initial: Job
       { label: vscode.l10n.t('Aspect ratio'), description: options.aspectRatio ?? vscode.l10n.t('same as the input image'), field: 'aspectRatio' },
       { label: vscode.l10n.t('Resolution'), description: options.resolution, field: 'resolution' },
       { label: vscode.l10n.t('Count'), description: String(options.count), field: 'count' },
+      { label: vscode.l10n.t('Exact size'), description: options.exactSize ? formatPixelSize(options.exactSize) : vscode.l10n.t('off: as the service makes it'), field: 'exactSize' },
       ...(context?.style ? [{ label: vscode.l10n.t('Style'), description: options.noStyle ? vscode.l10n.t('off for this run') : context.style, toggleStyle: true as const }] : []),
     ];
     const choice = await vscode.window.showQuickPick(items, {
@@ -54,25 +58,31 @@ async function pickField(field: Field, action: JobAction, options: JobOptions): 
       const known = knownModels().map((model) => ({ label: model.id, description: model.description }));
       if (!known.some((item) => item.label === options.model)) known.unshift({ label: options.model, description: vscode.l10n.t('from your settings') });
       const choice = await pick(known, options.model, vscode.l10n.t('Model'));
-      return choice && { ...options, model: choice.label, resolution: fitResolution(choice.label, options.resolution) };
+      return choice && withExactSize({ ...options, model: choice.label, resolution: fitResolution(choice.label, options.resolution) }, options.exactSize);
     }
     case 'aspectRatio': {
       const KEEP = vscode.l10n.t('Same as the input image');
       const ratios: vscode.QuickPickItem[] = ASPECT_RATIOS.map((ratio) => ({ label: ratio }));
       if (action === 'edit') ratios.unshift({ label: KEEP, description: vscode.l10n.t('the service keeps the first image\'s ratio') });
       const choice = await pick(ratios, options.aspectRatio ?? KEEP, vscode.l10n.t('Aspect ratio (width:height)'));
-      return choice && { ...options, aspectRatio: choice.label === KEEP ? undefined : choice.label };
+      // A ratio of its own replaces an exact size, which chose the ratio.
+      return choice && withExactSize({ ...options, aspectRatio: choice.label === KEEP ? undefined : choice.label }, undefined);
     }
     case 'resolution': {
       const sizes: Record<string, string> = { '1K': vscode.l10n.t('1024 px on the long side'), '2K': vscode.l10n.t('2048 px'), '4K': vscode.l10n.t('4096 px') };
       const items = supportedResolutions(options.model).map((resolution) => ({ label: resolution, description: sizes[resolution] }));
       const choice = await pick(items, options.resolution, vscode.l10n.t('Resolution ({0} supports {1})', options.model, items.map((i) => i.label).join(', ')));
-      return choice && { ...options, resolution: choice.label };
+      // With an exact size, a resolution too small for it is raised again.
+      return choice && withExactSize({ ...options, resolution: choice.label }, options.exactSize);
     }
     case 'count': {
       const items = [1, 2, 3, 4].map((count) => ({ label: String(count), description: count === 1 ? vscode.l10n.t('image') : vscode.l10n.t('images, each billed separately') }));
       const choice = await pick(items, String(options.count), vscode.l10n.t('How many images'));
       return choice && { ...options, count: Number(choice.label) };
+    }
+    case 'exactSize': {
+      const size = await pickExactSize(options.exactSize);
+      return size && withExactSize(options, size === 'off' ? undefined : size);
     }
   }
 }

@@ -38,7 +38,7 @@ test('Generate Image asks for the token, the prompt and the options in Chinese, 
   const options = await vscode.waitForQuickInput();
   assert.equal(options.items[0]?.label, '生成');
   assert.match(options.items[0]?.description ?? '', /nano-banana · 1:1 · 1K · 1 张图片/);
-  assert.deepEqual(options.items.slice(1).map((item) => item.label), ['模型', '宽高比', '分辨率', '数量']);
+  assert.deepEqual(options.items.slice(1).map((item) => item.label), ['模型', '宽高比', '分辨率', '数量', '精确尺寸']);
   await vscode.acceptQuickPick();
 
   // The panel opens while the job runs and re-renders as it goes: look for it once the file is saved.

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
+import { imageSize } from '../../src/core/imageType';
 import { useSession } from './harness/node-test';
 
 const QUICK_FIX = 'Generate Missing Image with Nano Banana';
@@ -84,11 +85,12 @@ test('in HTML, the quick fix on an <img> asks for the shape its width and height
   assert.equal((await vscode.waitForQuickInput()).value, 'a banana logo');
   await vscode.acceptQuickPick();
   const options = await vscode.waitForQuickInput();
-  assert.match(options.items[0]?.description ?? '', / · 3:4 · /, '300x400 is 3:4');
+  assert.match(options.items[0]?.description ?? '', / · 300×400 \(3:4\) · /, 'exactly 300x400, generated at 3:4');
   await vscode.acceptQuickPick();
 
   await session().waitForFile('site/img/logo.png');
   assert.ok(startsWith(session().path('site/img/logo.png'), PNG));
+  assert.deepEqual(imageSize(readFileSync(session().path('site/img/logo.png'))), { width: 300, height: 400 }, 'the size the <img> gives');
   assert.equal(generateRequests().at(-1)?.aspect_ratio, '3:4');
 });
 

@@ -50,7 +50,7 @@ test('[durable:shutdown-not-cancel] deactivation while a job waits leaves it pen
   const store = new JobStore(history as never);
   const pending = new PendingJobs(state as never);
   const session = new ApiSession(log);
-  const engine = new JobEngine({ store, session, pending, log, prices: { record: async () => undefined } as never, reveal: () => undefined });
+  const engine = new JobEngine({ store, session, pending, log, prices: { record: async () => undefined } as never, images: {} as never, reveal: () => undefined });
 
   const spec = { action: 'generate' as const, prompt: 'a lamp left burning', options: { model: 'nano-banana', resolution: '1K', count: 1 }, sourceImages: [], targetFolder: Uri.parse('file:///ws/out') as never, baseName: 'a-lamp' };
   const outcome = engine.run(spec, mock.token, presenter);

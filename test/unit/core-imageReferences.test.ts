@@ -92,6 +92,18 @@ test('a reference-style image without a definition is not a reference; the first
   assert.equal(found('![a][x]\n\n[x]: first.png\n[x]: second.png')[0].path, 'first.png');
 });
 
+test('a Markdown image\'s size in an attribute block after it (Pandoc, kramdown, markdown-it-attrs)', () => {
+  assert.deepEqual(found('![a banner](img/banner.png){width=300 height=200} text'), [
+    { text: '![a banner](img/banner.png)', target: 'img/banner.png', raw: 'img/banner.png', path: 'img/banner.png', alt: 'a banner', width: 300, height: 200 },
+  ]);
+  const [kramdown] = found('![logo](logo.png){: .center width="64px" height=\'48\'}');
+  assert.deepEqual([kramdown.width, kramdown.height], [64, 48]);
+  const [percent] = found('![half](half.png){width=50% height=120}');
+  assert.deepEqual([percent.width, percent.height], [undefined, 120], 'only pixel sizes count');
+  assert.deepEqual(found('![apart](apart.png) {width=300 height=200}').map((reference) => reference.width), [undefined], 'the block must follow the image at once');
+  assert.deepEqual(found('![no block](plain.png) and {width=300}').map((reference) => reference.width), [undefined]);
+});
+
 test('inline HTML images in Markdown, with width and height', () => {
   assert.deepEqual(found('Text <img src="pics/wide.png" alt="A wide banner" width="1600" height="900"> more'), [
     { text: '<img src="pics/wide.png" alt="A wide banner" width="1600" height="900">', target: 'pics/wide.png', raw: 'pics/wide.png', path: 'pics/wide.png', alt: 'A wide banner', width: 1600, height: 900 },

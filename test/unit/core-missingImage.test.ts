@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aspectRatioFor, fileNameForType, optionsForReference, promptForReference, renamedTarget, resolveReferencePath } from '../../src/core/missingImage';
+import { aspectRatioFor } from '../../src/core/imageGeometry';
+import { fileNameForType, optionsForReference, promptForReference, renamedTarget, resolveReferencePath } from '../../src/core/missingImage';
 
 const SETTINGS = { model: 'nano-banana-2', aspectRatio: '4:3', resolution: '2K', count: 3 };
 
@@ -78,9 +79,13 @@ test('promptForReference: the alt text, else words from the file name', () => {
 });
 
 test('optionsForReference: one image, in the reference\'s shape when it has one, else as the settings or last choice say', () => {
-  assert.deepEqual(optionsForReference(SETTINGS, undefined, 1920, 1080), { model: 'nano-banana-2', aspectRatio: '16:9', resolution: '2K', count: 1 });
+  assert.deepEqual(optionsForReference(SETTINGS, undefined, 1920, 1080), { model: 'nano-banana-2', aspectRatio: '16:9', resolution: '2K', count: 1, exactSize: { width: 1920, height: 1080 } });
+  assert.deepEqual(optionsForReference(SETTINGS, undefined, 300, 200), { model: 'nano-banana-2', aspectRatio: '3:2', resolution: '2K', count: 1, exactSize: { width: 300, height: 200 } }, 'the chosen 2K is kept');
+  assert.equal(optionsForReference(SETTINGS, { ...SETTINGS, exactSize: { width: 5, height: 5 } }, 300).exactSize, undefined, 'a last exact size is not a reference\'s');
   assert.deepEqual(optionsForReference(SETTINGS, undefined), { model: 'nano-banana-2', aspectRatio: '4:3', resolution: '2K', count: 1 });
   const last = { model: 'nano-banana', aspectRatio: '9:16', resolution: '1K', count: 2 };
   assert.deepEqual(optionsForReference(SETTINGS, last, 300), { model: 'nano-banana', aspectRatio: '9:16', resolution: '1K', count: 1 });
   assert.equal(optionsForReference(SETTINGS, last, 300, 300).aspectRatio, '1:1');
+  assert.equal(optionsForReference(SETTINGS, last, 20000, 10000).exactSize, undefined, 'too large for an exact size: only its ratio');
+  assert.equal(optionsForReference(SETTINGS, last, 20000, 10000).aspectRatio, '16:9');
 });

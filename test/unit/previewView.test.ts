@@ -24,6 +24,11 @@ const job: JobRecord = {
 const webviewSrc = (uri: string) => `https://webview.test/${encodeURIComponent(uri)}`;
 const context = { webviewSrc, missingFiles: new Set<string>() };
 
+test('toJobView: an exact size is shown with the ratio it was generated at', () => {
+  const view = toJobView({ ...job, options: { ...job.options, exactSize: { width: 1200, height: 630 } } }, context);
+  assert.equal(view.aspectRatio, '1200×630 (16:9)');
+});
+
 test('toJobView: carries the display fields of the job', () => {
   const view = toJobView(job, context);
   assert.deepEqual(

@@ -93,3 +93,9 @@ test('an image that arrived but could not be written is said to be kept for Chec
   assert.match(text, /could not be saved in site\/img/);
   assert.match(text, /once the folder can be written, the user can run "Nano Banana: Check Pending Tasks" to save it without a new request/);
 });
+
+test('a warning about a saved image (an upscale to its exact size) reaches the agent', () => {
+  const text = savedText(job({ warnings: ['The image was enlarged to 1920×1080 from a 1024×576 crop.'] }));
+  assert.match(text, /^Warning: The image was enlarged to 1920×1080 from a 1024×576 crop\.$/m);
+  assert.doesNotMatch(savedText(job()), /Warning/);
+});

@@ -3,6 +3,7 @@
 // as dist/scanner.js and required on first use.
 
 import type { ReferenceLanguage } from '../imageReferences';
+import { attributeBlockSize } from './attributeBlock';
 import { parseBlocks } from './blocks';
 import type { Content } from './content';
 import { decodeAttribute, unescapeMarkdown } from './entities';
@@ -61,7 +62,7 @@ function inlineImages(content: Content, from: number, definitions: Definitions):
       targetEnd: offset(target.end),
       destination: unescapeMarkdown(parser.s.slice(target.start, target.end)),
     };
-    return { start: offset(image.start), end: offset(image.end), ...resolved, alt: parser.altText(image.pieces) };
+    return { start: offset(image.start), end: offset(image.end), ...resolved, alt: parser.altText(image.pieces), ...attributeBlockSize(parser.s, image.end) };
   });
 }
 
