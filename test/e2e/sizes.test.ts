@@ -3,12 +3,13 @@
 // sending a smaller copy of the same aspect. Sizes are read from the files' headers, as a browser would.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { test } from 'node:test';
 import { imageSize, sniffImageType } from '../../src/core/imageType';
 import { readProvenance } from '../../src/core/provenance';
 import { codecsFromNodeModules, grainyPhoto, parseIco } from '../unit/helpers/images';
 import { useSession } from './harness/node-test';
+import { VSIX_PATH } from './harness/vsix';
 import { waitUntil } from './harness/wait';
 
 const PHOTO = 'photos/holiday.jpg';
@@ -132,4 +133,9 @@ test('[fault:edit-input-undecodable] an edit of a damaged 11 MB JPEG is refused 
   await vscode.waitForNotification(/"photos\/broken\.jpg" could not be decoded \(the file is damaged, or a CMYK JPEG\).*Nothing was sent/, 30_000);
   const submitsAfter = api.stats.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/nano-banana/images')).length;
   assert.equal(submitsAfter, submitsBefore, 'no request reached the service');
+});
+
+test('the .vsix these tests installed, image worker and WebAssembly included, stays under 1.5 MB', () => {
+  const size = statSync(VSIX_PATH).size;
+  assert.ok(size < 1.5 * 1024 * 1024, `the .vsix is ${(size / 1024).toFixed(0)} KB`);
 });
