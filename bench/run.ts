@@ -67,12 +67,12 @@ async function main(): Promise<void> {
   const upload = uploadSection(await measureUpload(WORK));
   step('3b. results panel: one job update with 50 and 500 jobs in the history…');
   const panel = panelUpdatesSection(await measurePanelUpdates(WORK));
-  step('6. missing images in the workspace: scanning 500 documents, 10 runs…');
+  step('7. missing images in the workspace: scanning 500 documents, 10 runs…');
   const scan = workspaceScanSection(await measureWorkspaceScan(WORK));
   await rm(WORK, { recursive: true, force: true });
   step('6. scanner: 1 MB each of adversarial Markdown, adversarial HTML and READMEs, a few seconds…');
   const scanner = scannerSection(measureScanner());
-  step('14. exact sizes: a 24-megapixel photo prepared for an edit, an icon set from a 4096² result, 5 runs each…');
+  step('8. exact sizes: a 24-megapixel photo prepared for an edit, an icon set from a 4096² result, 5 runs each…');
   const imageSizes = imageSizesSection(await measureImageSizes());
 
   const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts, ...scanner.verdicts, ...imageSizes.verdicts];

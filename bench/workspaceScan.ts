@@ -101,12 +101,12 @@ export function workspaceScanSection(result: WorkspaceScanResult): { text: strin
   const target = TARGETS.workspaceScanS;
   const met = time.max <= target;
   const verdict: Verdict = {
-    target: `6. missing images in the workspace: scan of ${result.documents} documents ≤ ${target} s (slowest run)`,
+    target: `7. missing images in the workspace: scan of ${result.documents} documents ≤ ${target} s (slowest run)`,
     met,
     detail: `${time.max.toFixed(3)} s: ${verdictText(met, `${(time.max - target).toFixed(3)} s`)}`,
   };
   const text = [
-    '## 6. Missing images in the workspace: scan time',
+    '## 7. Missing images in the workspace: scan time',
     '',
     `${result.documents} documents (one in five HTML, the others Markdown; ${(result.bytes / 1024).toFixed(0)} KB in all) in ${FOLDERS} folders, `
       + `six image references each in the usual forms (inline, with a title, reference-style, \`<img>\`, one inside a code block that is not a reference); `
