@@ -44,6 +44,7 @@ test('[panel:shown-renders] hidden behind a Markdown editor while Insert Link ru
 
   await vscode.runCommand('Nano Banana: Show Results');
   await renderedLatestImage('a picture for the guide');
+  await vscode.screenshot('panel-shown-after-insert-link');
 
   // Behind the editor again, then back by its tab.
   await vscode.openFile('docs/guide.md');

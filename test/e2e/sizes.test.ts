@@ -122,6 +122,7 @@ test('Exact size typed into the options list: 1200×630 is generated at 16:9, cu
   await vscode.waitForNotification(/enlarged to 1200×630 from a 1024×538 crop: the service returned 1024×576/);
   const panel = await vscode.webviewFrame('.job-latest.stage-saved', 60_000);
   assert.match((await panel.locator('.job-latest .job-meta').textContent()) ?? '', /1200×630 \(16:9\)/, 'the panel shows the exact size');
+  await vscode.screenshot('sizes-exact-size-in-panel');
 });
 
 test('[fault:edit-input-undecodable] an edit of a damaged 11 MB JPEG is refused with the reason, and nothing is sent', async () => {
