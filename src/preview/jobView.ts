@@ -2,7 +2,7 @@
 // into webview URIs. Kept free of `vscode` (the URI conversion is passed in) so it can be unit-tested.
 import { t } from '../core/l10n';
 import { formatPixelSize } from '../core/pixelSize';
-import { formatAmount } from '../core/price';
+import { formatAmount, formatCredits } from '../core/price';
 import { styleSummary } from '../core/style';
 import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
@@ -34,13 +34,12 @@ export function toJobView(job: JobRecord, context: JobViewContext): JobView {
   };
 }
 
-/** "2 credit", or "1.6 credit (list price 2)" when a discount applied. */
+/** "2 credits", or "1.6 credits (list price 2)" when a discount applied; the service says `credit`. */
 export function formatCost({ amount, listAmount, currency }: JobCost): string | undefined {
   const charged = amount ?? listAmount;
   if (charged === undefined) return undefined;
-  const unit = currency ? ` ${currency}` : '';
   const list = listAmount !== undefined && amount !== undefined && listAmount !== amount ? ` (${t('list price {0}', formatAmount(listAmount))})` : '';
-  return `${formatAmount(charged)}${unit}${list}`;
+  return `${currency ? formatCredits(charged, currency) : formatAmount(charged)}${list}`;
 }
 
 function toImageView(image: SavedImage, { webviewSrc, missingFiles }: JobViewContext): ImageView {

@@ -73,13 +73,13 @@ test('toJobView: a file that is gone gets no src and says it is missing', () => 
 });
 
 test('toJobView: the cost the task reported, ready to show', () => {
-  assert.equal(toJobView({ ...job, cost: { amount: 2, listAmount: 2.5, currency: 'credit' } }, context).cost, '2 credit (list price 2.5)');
-  assert.equal(toJobView({ ...job, cost: { amount: 0.1 + 0.2, listAmount: 0.1 + 0.2, currency: 'credit' } }, context).cost, '0.3 credit');
+  assert.equal(toJobView({ ...job, cost: { amount: 2, listAmount: 2.5, currency: 'credit' } }, context).cost, '2 credits (list price 2.5)');
+  assert.equal(toJobView({ ...job, cost: { amount: 0.1 + 0.2, listAmount: 0.1 + 0.2, currency: 'credit' } }, context).cost, '0.3 credits');
 });
 
 test('formatCost: shows what was reported and nothing it was not', () => {
   assert.equal(formatCost({ amount: 0 }), '0');
-  assert.equal(formatCost({ listAmount: 4, currency: 'credit' }), '4 credit');
+  assert.equal(formatCost({ listAmount: 4, currency: 'credit' }), '4 credits');
   assert.equal(formatCost({ currency: 'credit' }), undefined);
   assert.equal(formatCost({}), undefined);
 });
