@@ -30,11 +30,15 @@ const serial = folders.some((f) => f.includes('e2e'));
 const resultsDir = resolve('.test-results');
 mkdirSync(resultsDir, { recursive: true });
 const resultsFile = join(resultsDir, `${folders.join('+').replace(/[^\w.-]+/g, '_')}.jsonl`);
+// Integration tests run the real engine and client: an unhandled rejection there fails the file.
+const guards = folders.some((f) => f.includes('integration'))
+  ? ['--import', pathToFileURL(resolve(import.meta.dirname, '..', 'test', 'support', 'fail-on-unhandled-rejection.mjs')).href]
+  : [];
 const reporter = pathToFileURL(resolve(import.meta.dirname, 'test-results-reporter.mjs')).href;
 const result = spawnSync(
   process.execPath,
   [
-    '--import', 'tsx', '--test',
+    '--import', 'tsx', ...guards, '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     `--test-reporter=${reporter}`, `--test-reporter-destination=${resultsFile}`,
     `--test-concurrency=${serial ? 1 : 2}`, ...files,

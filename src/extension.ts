@@ -2,13 +2,13 @@
 import * as vscode from 'vscode';
 import { clearApiToken, setApiToken } from './commands/apiToken';
 import { checkPendingTasks, resumeInterruptedJobs } from './commands/checkPendingTasks';
-import type { CommandDeps } from './commands/commandDeps';
 import { editImage } from './commands/editImage';
 import { generateMissingImage } from './commands/generateMissingImage';
 import { generateMissingImages } from './commands/generateMissingImages';
 import { generateMissingInWorkspace } from './commands/generateMissingInWorkspace';
 import { generateIconSet } from './commands/generateIconSet';
-import { generateImage, generateWith } from './commands/generateImage';
+import { generateAgain } from './commands/generateAgain';
+import { generateImage } from './commands/generateImage';
 import { insertImage, insertLinkIntoLastMarkdown } from './commands/insertImage';
 import { keepVariation } from './commands/keepVariation';
 import { showPrompt } from './commands/showPrompt';
@@ -16,9 +16,13 @@ import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
 import { JobEngine } from './jobs/jobEngine';
 import { JobStore } from './jobs/jobStore';
-import { PendingJobs } from './jobs/pendingJobs';
+import { PendingJobs, type MarkdownInsertion, type ReferencedFile } from './jobs/pendingJobs';
+import type { JobRecord } from './model/job';
+import { insertJobLinks } from './markdown/jobLinks';
 import { MarkdownEditorTracker } from './markdown/markdownEditorTracker';
+import { relinkJob } from './missingImages/generateMissing';
 import { GENERATE_MISSING_IMAGE_COMMAND, MissingImageActions } from './missingImages/missingImageActions';
+import type { FrontDoorDeps } from './presenters/frontDoorDeps';
 import { NotifiedJobs } from './presenters/notificationPresenter';
 import { PreviewPanel, type PreviewActions, type PreviewPanelDeps } from './preview/previewPanel';
 import { ApiSession } from './services/apiSession';
@@ -38,26 +42,24 @@ export function activate(context: vscode.ExtensionContext): void {
   const markdownEditors = new MarkdownEditorTracker();
   const pending = new PendingJobs(context.workspaceState);
   const prices = new PriceBook(context.globalState, context.workspaceState);
-  context.subscriptions.push(log, store, session, markdownEditors);
 
   const actions: PreviewActions = {
     insertLink: (image, alt) => insertLinkIntoLastMarkdown(deps, image, alt),
     editImage: async (image) => void (await editImage(deps, image)),
     keepVariation: (job, imageIndex) => keepVariation(deps, job, imageIndex),
-    generateAgain: async (job) => void (await generateWith(deps, {
-      prompt: job.prompt,
-      options: job.options,
-      folder: job.action === 'generate' ? vscode.Uri.parse(job.targetFolder, true) : undefined,
-    })),
+    generateAgain: (job) => generateAgain(deps, job),
   };
   const panelDeps: PreviewPanelDeps = { extensionUri: context.extensionUri, store, actions, markdownEditors, log, prices };
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
   // Started per request from dist/, so the codecs never load at activation.
   const images = new ImageWorkers(context.asAbsolutePath('dist/imageWorker.js'));
-  const engine = new JobEngine({ store, session, pending, log, prices, images, reveal: () => showPreview(true) });
-  // Disposed on deactivation, so a job still waiting then stays pending for the next window instead of ending as cancelled.
-  context.subscriptions.push(engine);
-  const deps: CommandDeps = {
+  const completions = { insertLinks: (job: JobRecord, at: MarkdownInsertion) => insertJobLinks(job, at, log), relink: (job: JobRecord, file: ReferencedFile) => relinkJob(job, file, log) };
+  const engine = new JobEngine({ store, session, pending, log, prices, images, completions, reveal: () => showPreview(true) });
+  // Disposed in this order on deactivation: the engine first, so a job still waiting or downloading then
+  // stays pending for the next window (neither cancelled nor failed) while the session it uses closes;
+  // the log last, so everything can still say how it ended.
+  context.subscriptions.push(engine, session, store, markdownEditors, log);
+  const deps: FrontDoorDeps = {
     store,
     tokens,
     pending,
@@ -66,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): void {
     markdownEditors,
     engine,
     images,
-    runner: new NotifiedJobs(engine, log),
+    runner: new NotifiedJobs(engine, log, showPreview),
     lastOptions: new Map(),
     showPreview,
   };
@@ -97,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }));
   }
-  void resumeInterruptedJobs(deps);
+  resumeInterruptedJobs(deps).catch((error: unknown) => log.error('unfinished jobs could not be resumed', error));
 }
 
 export function deactivate(): void {}

@@ -5,9 +5,9 @@ import { optionsForReference } from '../core/missingImage';
 import { expectedPriceLine } from '../core/price';
 import { styleImageEntries, styleSummary } from '../core/style';
 import type { Settings } from '../services/settings';
-import type { CommandDeps } from './commandDeps';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 
-export function billedLines(deps: CommandDeps, settings: Settings, references: number): string[] {
+export function billedLines(deps: FrontDoorDeps, settings: Settings, references: number): string[] {
   const { model, resolution, count } = optionsForReference(settings, undefined);
   const billed = vscode.l10n.t('Billed: {0} per reference, {1} in all; model {2}, resolution {3}.', count, count * references, model, resolution);
   const price = expectedPriceLine(deps.prices.priceFor(model, resolution), count * references);

@@ -1,23 +1,20 @@
 // Nano Banana: Check Pending Tasks — and the same recovery run automatically on activation: jobs the
 // service accepted but whose images were never saved (closed window, lost network, cancelled, timed out).
+// A job this window is running is listed as running; picking it follows its progress, never fetches it again.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { initialOptions } from '../core/options';
-import { altTextFromPrompt } from '../core/markdownLink';
-import type { JobRecord } from '../model/job';
 import type { PendingJob } from '../jobs/pendingJobs';
-import { insertImageLinks } from '../markdown/insertImageLinks';
-import { markdownLinkFor } from '../markdown/markdownLinkFor';
-import { restoredPosition } from '../markdown/trackedInsertion';
-import { relinkSaved } from '../missingImages/generateMissing';
-import { announceRelinked, announceSaved } from '../presenters/announce';
+import type { JobRecord } from '../model/job';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
+import { outputFolderFor } from '../services/outputFolder';
 import { readSettings } from '../services/settings';
-import type { CommandDeps } from './commandDeps';
-import { outputFolderFor } from './targetFolder';
 
 /** Jobs that were still running when the window went away are picked up without asking. */
-export async function resumeInterruptedJobs(deps: CommandDeps): Promise<void> {
-  const interrupted = deps.pending.all().filter((entry) => ['submitting', 'waiting', 'downloading', 'saving'].includes(entry.job.stage));
+export async function resumeInterruptedJobs(deps: FrontDoorDeps): Promise<void> {
+  // 'saved' too: its images are on disk, but its completion (a link, a renamed reference) may not have run.
+  const unfinished = ['submitting', 'waiting', 'downloading', 'saving', 'saved'];
+  const interrupted = deps.pending.all().filter((entry) => unfinished.includes(entry.job.stage) && !deps.engine.isRunning(entry.job.id, entry.job.taskId));
   if (interrupted.length === 0) return;
   const token = await deps.tokens.get();
   if (!token) {
@@ -25,14 +22,14 @@ export async function resumeInterruptedJobs(deps: CommandDeps): Promise<void> {
     return;
   }
   deps.log.info(`resuming ${interrupted.length} unfinished job(s)`);
-  await Promise.all(interrupted.map((entry) => resume(deps, entry, token)));
+  await Promise.all(interrupted.map((entry) => deps.runner.resume(entry, token)));
 }
 
-export async function checkPendingTasks(deps: CommandDeps): Promise<void> {
+export async function checkPendingTasks(deps: FrontDoorDeps): Promise<void> {
   type Item = vscode.QuickPickItem & { entry?: PendingJob; lookup?: true };
   const items: Item[] = deps.pending.all().map((entry) => ({
     label: entry.job.prompt,
-    description: `${stageLabel(entry.job)} · ${vscode.l10n.t('task {0}', entry.job.taskId ?? '—')}`,
+    description: `${stageLabel(deps, entry.job)} · ${vscode.l10n.t('task {0}', entry.job.taskId ?? '—')}`,
     detail: entry.job.error,
     entry,
   }));
@@ -46,42 +43,7 @@ export async function checkPendingTasks(deps: CommandDeps): Promise<void> {
   const token = await deps.tokens.getOrAsk();
   if (!token) return;
   const entry = choice.entry ?? (await entryForTaskId());
-  if (entry) await resume(deps, entry, token);
-}
-
-async function resume(deps: CommandDeps, entry: PendingJob, token: string): Promise<void> {
-  const job = await deps.runner.resume(entry, token);
-  if (job) await afterSaved(deps, job, entry);
-}
-
-async function afterSaved(deps: CommandDeps, job: JobRecord, entry: PendingJob): Promise<void> {
-  announceSaved(job, deps.showPreview);
-  if (entry.referencedFile) announceRelinked(await relinkSaved(job, entry.referencedFile, deps.log));
-  if (!entry.insertion) return;
-  const images = job.images.map((image) => vscode.Uri.parse(image.uri, true));
-  const alt = altTextFromPrompt(job.prompt);
-  try {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.insertion.document, true));
-    const at = restoredPosition(document, entry.insertion);
-    if (!at) {
-      offerLinksToCopy(deps, document, images, alt);
-      return;
-    }
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
-    await insertImageLinks(editor, images, alt, at);
-  } catch (error) {
-    deps.log.error('could not insert the link of a resumed job', error);
-  }
-}
-
-/** The text around the place the link was meant for is gone: the user decides where it goes. */
-function offerLinksToCopy(deps: CommandDeps, document: vscode.TextDocument, images: vscode.Uri[], alt: string): void {
-  deps.log.warn(`the place for the link in ${document.uri.toString(true)} changed beyond recognition; the link is offered to copy`);
-  const copy = vscode.l10n.t('Copy Link');
-  const links = images.map((image) => markdownLinkFor(document, image, alt)).join('\n');
-  void vscode.window
-    .showWarningMessage(vscode.l10n.t('Nano Banana: the image is saved, but {0} changed so much since the link was asked for that its place cannot be found. Copy the link and paste it where it belongs.', vscode.workspace.asRelativePath(document.uri, false)), copy)
-    .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(links) : undefined));
+  if (entry) await deps.runner.resume(entry, token);
 }
 
 async function entryForTaskId(): Promise<PendingJob | undefined> {
@@ -102,7 +64,7 @@ async function entryForTaskId(): Promise<PendingJob | undefined> {
     id: randomUUID(),
     action: 'generate',
     prompt: vscode.l10n.t('Task {0}', taskId),
-    options: initialOptions('generate', readSettings()),
+    options: initialOptions('generate', readSettings(target.folder)),
     sourceImages: [],
     targetFolder: target.folder.toString(),
     taskId,
@@ -113,7 +75,8 @@ async function entryForTaskId(): Promise<PendingJob | undefined> {
   return { job, baseName: `task-${taskId.slice(0, 8).toLowerCase()}` };
 }
 
-function stageLabel(job: JobRecord): string {
+function stageLabel(deps: FrontDoorDeps, job: JobRecord): string {
+  if (deps.engine.isRunning(job.id, job.taskId)) return vscode.l10n.t('running in this window');
   if (job.stage === 'cancelled') return vscode.l10n.t('cancelled, may be finished');
   if (job.stage === 'failed') return vscode.l10n.t('interrupted');
   return vscode.l10n.t('still running');

@@ -4,13 +4,13 @@ import { expectedPriceLine } from '../core/price';
 import { styleImageEntries, styleSummary } from '../core/style';
 import { readSettings } from '../services/settings';
 import { pickOptions } from '../ui/pickOptions';
-import type { CommandDeps } from './commandDeps';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 
 /**
  * The options for a run: asked (pre-selected) or straight from the settings; undefined on Escape. Never
  * straight when a workspace's settings chose the model, resolution or count: the user sees what is billed.
  */
-export async function chooseOptions(deps: CommandDeps, action: JobAction, title: string, preset?: JobOptions): Promise<JobOptions | undefined> {
+export async function chooseOptions(deps: FrontDoorDeps, action: JobAction, title: string, preset?: JobOptions): Promise<JobOptions | undefined> {
   const settings = readSettings();
   const initial = preset ?? initialOptions(action, settings, deps.lastOptions.get(action));
   const ask = settings.askForOptions || settings.costSetByWorkspace.length > 0;

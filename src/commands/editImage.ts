@@ -6,16 +6,15 @@ import { InputImageError } from '../core/dataUri';
 import { editedBaseName } from '../core/naming';
 import { checkInputImages, readInputImages } from '../jobs/inputImages';
 import type { JobOptions, JobRecord } from '../model/job';
-import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
 import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { chooseOptions } from './chooseOptions';
-import type { CommandDeps } from './commandDeps';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 
 const IMAGE_GLOB = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}';
 
 /** Explorer passes the clicked item and the whole selection; the editor title passes the image. */
-export async function editImage(deps: CommandDeps, clicked?: unknown, selection?: unknown, preset?: { prompt?: string; options?: JobOptions }): Promise<JobRecord | undefined> {
+export async function editImage(deps: FrontDoorDeps, clicked?: unknown, selection?: unknown, preset?: { prompt?: string; options?: JobOptions }): Promise<JobRecord | undefined> {
   const images = await chooseImages(clicked, selection);
   if (!images?.length) return undefined;
   if (!(await checkInputs(images))) return undefined;
@@ -29,7 +28,7 @@ export async function editImage(deps: CommandDeps, clicked?: unknown, selection?
   const options = await chooseOptions(deps, 'edit', title, preset?.options);
   if (!options) return undefined;
 
-  const job = await deps.runner.run(
+  return deps.runner.run(
     {
       action: 'edit',
       prompt,
@@ -41,8 +40,6 @@ export async function editImage(deps: CommandDeps, clicked?: unknown, selection?
     },
     token,
   );
-  if (job) announceSaved(job, deps.showPreview);
-  return job;
 }
 
 async function chooseImages(clicked: unknown, selection: unknown): Promise<vscode.Uri[] | undefined> {

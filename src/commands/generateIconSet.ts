@@ -9,14 +9,14 @@ import { initialOptions } from '../core/options';
 import { writeIconSet } from '../jobs/iconSetFiles';
 import { provenanceOf } from '../jobs/stampProvenance';
 import type { JobOptions, JobRecord } from '../model/job';
-import { announceSaved } from '../presenters/announce';
 import { readSettings } from '../services/settings';
 import { askPrompt } from '../ui/askPrompt';
 import { chooseOptions } from './chooseOptions';
-import type { CommandDeps } from './commandDeps';
-import { askForFolder, outputFolderFor } from './targetFolder';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
+import { outputFolderFor } from '../services/outputFolder';
+import { askForFolder } from '../ui/askForFolder';
 
-export async function generateIconSet(deps: CommandDeps, clickedFolder?: unknown): Promise<JobRecord | undefined> {
+export async function generateIconSet(deps: FrontDoorDeps, clickedFolder?: unknown): Promise<JobRecord | undefined> {
   const settings = readSettings();
   const plan = iconFilesFrom(settings.iconSet);
   if ('error' in plan) {
@@ -42,7 +42,6 @@ export async function generateIconSet(deps: CommandDeps, clickedFolder?: unknown
   const options = squareOne(chosen);
   const job = await deps.runner.run({ action: 'generate', prompt, options, sourceImages: [], targetFolder: folder, baseName: `${slugFromPrompt(prompt)}-icon` }, token);
   if (!job?.images.length || !job.taskId) return job;
-  announceSaved(job, deps.showPreview);
   await cutAndOffer(deps, job, job.taskId, plan.files, folder);
   return job;
 }
@@ -52,7 +51,7 @@ function squareOne(options: JobOptions): JobOptions {
   return { ...rest, aspectRatio: '1:1', count: 1 };
 }
 
-async function cutAndOffer(deps: CommandDeps, job: JobRecord, taskId: string, files: IconFile[], folder: vscode.Uri): Promise<void> {
+async function cutAndOffer(deps: FrontDoorDeps, job: JobRecord, taskId: string, files: IconFile[], folder: vscode.Uri): Promise<void> {
   const source = vscode.Uri.parse(job.images[0].uri, true);
   const where = vscode.workspace.asRelativePath(folder, false);
   let saved;

@@ -1,14 +1,14 @@
 // Nano Banana: Generate Image — from the palette (saved into the output directory) or from a folder
 // in the Explorer (saved into that folder).
 import * as vscode from 'vscode';
-import type { JobOptions, JobRecord } from '../model/job';
 import type { MarkdownInsertion } from '../jobs/pendingJobs';
+import type { JobOptions, JobRecord } from '../model/job';
 import { slugFromPrompt } from '../core/naming';
-import { announceSaved } from '../presenters/announce';
 import { askPrompt } from '../ui/askPrompt';
 import { chooseOptions } from './chooseOptions';
-import type { CommandDeps } from './commandDeps';
-import { askForFolder, outputFolderFor } from './targetFolder';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
+import { outputFolderFor } from '../services/outputFolder';
+import { askForFolder } from '../ui/askForFolder';
 
 export interface GeneratePreset {
   prompt?: string;
@@ -20,12 +20,12 @@ export interface GeneratePreset {
   insertion?: MarkdownInsertion;
 }
 
-export async function generateImage(deps: CommandDeps, clickedFolder?: unknown): Promise<JobRecord | undefined> {
+export async function generateImage(deps: FrontDoorDeps, clickedFolder?: unknown): Promise<JobRecord | undefined> {
   return generateWith(deps, { folder: clickedFolder instanceof vscode.Uri ? clickedFolder : undefined });
 }
 
 /** The generate flow, shared by Generate Image, Insert Link and Generate Again. */
-export async function generateWith(deps: CommandDeps, preset: GeneratePreset): Promise<JobRecord | undefined> {
+export async function generateWith(deps: FrontDoorDeps, preset: GeneratePreset): Promise<JobRecord | undefined> {
   const choice = preset.folder ? { folder: preset.folder } : outputFolderFor(preset.resource);
   if ('error' in choice) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', choice.error));
@@ -41,10 +41,8 @@ export async function generateWith(deps: CommandDeps, preset: GeneratePreset): P
   const folder = 'folder' in choice ? choice.folder : await askForFolder();
   if (!folder) return undefined;
 
-  const job = await deps.runner.run(
+  return deps.runner.run(
     { action: 'generate', prompt, options, sourceImages: [], targetFolder: folder, baseName: slugFromPrompt(prompt), insertion: preset.insertion },
     token,
   );
-  if (job) announceSaved(job, deps.showPreview);
-  return job;
 }

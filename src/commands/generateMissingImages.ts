@@ -1,18 +1,16 @@
 // Nano Banana: Generate Missing Images in This File — every local image the active Markdown or HTML
 // document (or the file the active Markdown preview shows) references but that does not exist, after one
-// confirmation, with the settings' options.
+// confirmation, with the settings' options, as one batch (at most four at a time) with one summary.
 import * as vscode from 'vscode';
-import { optionsForReference, promptForReference } from '../core/missingImage';
-import { missingImages, onWritableFileSystem, referenceLanguage } from '../missingImages/missingReferences';
-import { readSettings } from '../services/settings';
+import { onWritableFileSystem, referenceLanguage } from '../markdown/documentReferences';
+import { missingImages } from '../missingImages/missingReferences';
+import type { MissingItem } from '../missingImages/missingBatch';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 import { previewedMarkdownFile } from '../ui/markdownPreview';
-import { billedLines } from './billedLines';
-import { generateMissing } from './runMissingImageJob';
-import type { CommandDeps } from './commandDeps';
-import { warnedLine } from './warnedLine';
+import { fillMissing } from './fillMissing';
 
 /** `resource`: the editor's file from its context menu; from the preview's title bar, the panel's own URI. */
-export async function generateMissingImages(deps: CommandDeps, resource?: unknown): Promise<void> {
+export async function generateMissingImages(deps: FrontDoorDeps, resource?: unknown): Promise<void> {
   const document = await documentToScan(resource);
   if (!document || !referenceLanguage(document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nano Banana: open a Markdown or HTML file to generate the images it references.'));
@@ -31,31 +29,16 @@ export async function generateMissingImages(deps: CommandDeps, resource?: unknow
     return;
   }
 
-  // The settings' options, not this session's last choice: the confirmation says what they bill.
-  const settings = readSettings(document.uri);
-  const generate = vscode.l10n.t('Generate');
-  const paths = missing.map((image) => vscode.workspace.asRelativePath(image.file, false));
   const skipped = outside.map((image) => vscode.l10n.t('Skipped, outside the workspace folder: {0}', image.reference.path));
-  const answer = await vscode.window.showWarningMessage(
-    missing.length === 1 ? vscode.l10n.t('Generate 1 missing image? It is billed.') : vscode.l10n.t('Generate {0} missing images? Each is billed.', missing.length),
-    { modal: true, detail: [...billedLines(deps, settings, missing.length), '', ...paths, ...skipped].join('\n') },
-    generate,
-  );
-  if (answer !== generate) return;
-  const token = await deps.tokens.getOrAsk();
-  if (!token) return;
-  const jobs = await Promise.all(
-    missing.map((image) => {
-      const { alt, path, width, height } = image.reference;
-      return generateMissing(deps, image, promptForReference(alt, path) || 'image', optionsForReference(settings, undefined, width, height), token);
-    }),
-  );
-  const saved = jobs.filter((job) => job && job.images.length > 0).length;
-  const warned = jobs.filter((job) => job?.warnings?.length).length;
-  if (saved > 0) deps.showPreview(true);
-  const summary = vscode.l10n.t('Nano Banana: {0} of {1} missing images generated.', saved, missing.length);
-  if (warned > 0) void vscode.window.showWarningMessage(`${summary} ${warnedLine(warned)}`);
-  else void vscode.window.showInformationMessage(summary);
+  const items = missing.map((image) => ({ missing: image, alsoReferencedBy: [] }));
+  await fillMissing(deps, items, describe, skipped);
+}
+
+function describe(items: MissingItem[]): { question: string; lines: string[] } {
+  return {
+    question: items.length === 1 ? vscode.l10n.t('Generate 1 missing image? It is billed.') : vscode.l10n.t('Generate {0} missing images? Each is billed.', items.length),
+    lines: items.map((item) => vscode.workspace.asRelativePath(item.missing.file, false)),
+  };
 }
 
 async function documentToScan(resource: unknown): Promise<vscode.TextDocument | undefined> {

@@ -6,9 +6,9 @@ import { exists } from '../jobs/saveToWorkspace';
 import { unlinkImages } from '../markdown/unlinkImages';
 import { relinkReferences } from '../missingImages/relinkReferences';
 import type { JobRecord, SavedImage } from '../model/job';
-import type { CommandDeps } from './commandDeps';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 
-export async function keepVariation(deps: CommandDeps, job: JobRecord, index: number): Promise<void> {
+export async function keepVariation(deps: FrontDoorDeps, job: JobRecord, index: number): Promise<void> {
   const chosen = job.images[index];
   if (!chosen || job.images.length < 2 || job.kept !== undefined) return;
   const others = job.images.filter((_, i) => i !== index).map((image) => vscode.Uri.parse(image.uri, true));
@@ -33,7 +33,7 @@ export async function keepVariation(deps: CommandDeps, job: JobRecord, index: nu
 }
 
 /** Moves each file to the trash; one already deleted by hand is passed over. Returns those still there. */
-async function moveToTrash(deps: CommandDeps, files: vscode.Uri[]): Promise<{ failed: vscode.Uri[] }> {
+async function moveToTrash(deps: FrontDoorDeps, files: vscode.Uri[]): Promise<{ failed: vscode.Uri[] }> {
   const failed: vscode.Uri[] = [];
   for (const file of files) {
     if (!(await exists(file))) continue;
@@ -69,7 +69,7 @@ async function deletePermanently(files: vscode.Uri[]): Promise<vscode.Uri[]> {
  * The reference the job filled names its first image: the kept one takes that name once the first is gone,
  * so the reference needs no change. If the name is still taken, the reference is pointed at the kept file.
  */
-async function takeReferencedName(deps: CommandDeps, job: JobRecord, chosen: SavedImage, document: string): Promise<SavedImage> {
+async function takeReferencedName(deps: FrontDoorDeps, job: JobRecord, chosen: SavedImage, document: string): Promise<SavedImage> {
   const referenced = vscode.Uri.parse(job.images[0].uri, true);
   const keptFile = vscode.Uri.parse(chosen.uri, true);
   if (!(await exists(referenced))) {

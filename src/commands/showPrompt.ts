@@ -7,12 +7,12 @@ import { readProvenance, type Provenance } from '../core/provenance';
 import { readSettings } from '../services/settings';
 import { activeImagePreview, pickWorkspaceImages } from '../ui/pickImages';
 import { generateWith } from './generateImage';
-import type { CommandDeps } from './commandDeps';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 
 /** The formats the record is written into; WebP and GIF are saved as delivered. */
 const RECORD_GLOB = '**/*.{png,jpg,jpeg,PNG,JPG,JPEG}';
 
-export async function showPrompt(deps: CommandDeps, clicked?: unknown): Promise<void> {
+export async function showPrompt(deps: FrontDoorDeps, clicked?: unknown): Promise<void> {
   const image = clicked instanceof vscode.Uri ? clicked : activeImagePreview() ?? (await pickImage());
   if (!image) return;
   const name = vscode.workspace.asRelativePath(image, false);
@@ -40,7 +40,7 @@ async function pickImage(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function offerActions(deps: CommandDeps, image: vscode.Uri, name: string, record: Provenance): Promise<void> {
+async function offerActions(deps: FrontDoorDeps, image: vscode.Uri, name: string, record: Provenance): Promise<void> {
   const created = new Date(record.createdAt).toLocaleString(vscode.env.language);
   const made = record.action === 'edit'
     ? vscode.l10n.t('Nano Banana: {0} was edited with the prompt “{1}” using {2} on {3} (task {4}).', name, record.prompt, record.model, created, record.taskId)

@@ -2,7 +2,9 @@
 // file can be offered a quick fix and later written back. What counts as an image is what CommonMark
 // and browsers say (src/core/scanner/): nothing in code, comments, scripts or styles is a reference.
 
-export type ReferenceLanguage = 'markdown' | 'html';
+import type { ReferenceLanguage } from './scanner/scan';
+
+export type { ReferenceLanguage };
 
 export interface ImageReference {
   /** Offsets of the whole reference: `![alt](path)`, `![alt][label]` or `<img …>`. */

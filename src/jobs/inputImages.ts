@@ -8,18 +8,12 @@ import { ImageWorkError } from '../core/imageWork';
 import { imageSize, sniffImageType } from '../core/imageType';
 import { formatPixelSize } from '../core/pixelSize';
 import type { ImageWorkers } from '../services/imageWorkers';
-import type { JobProgress } from './jobEngine';
+import type { JobProgress, PreparedInputs } from './jobSpec';
 
 /** The long side above which a copy is sent: what the 4K models work at. */
 const MAX_INPUT_LONG_SIDE = 4096;
 /** A larger file is not read at all: no phone or camera photo comes close. */
 const MAX_READABLE_BYTES = 200 * 1024 * 1024;
-
-/** The inputs as sent, in order, and a note per input sent as a copy ("sending a 2508×1672 copy of photo.jpg"). */
-export interface PreparedInputs {
-  urls: string[];
-  notes: string[];
-}
 
 interface Inspected {
   name: string;

@@ -1,13 +1,16 @@
-// Runs jobs from submit to saved files, for every front door alike (commands, the panel, language-model
-// tools). Once the service has accepted a job it is persisted until its images are saved, so a failure, a
-// cancellation or a closed window never loses an image that is being paid for: it can be resumed with its
-// task id. It shows nothing itself: a presenter shows the progress, and the outcome goes back to the caller.
+// Runs jobs from submit to saved files and their completion actions, for every front door alike (commands,
+// the panel, language-model tools, the resume on activation). It is the one owner of a job's life: it
+// knows which jobs run (so none is fetched or made twice), applies the project style, and once the images
+// are saved runs what was stored with the job (insert the links, relink the reference), for a fresh job
+// and a resumed one through the same code. Once the service has accepted a job it is persisted until its
+// images are saved, so a failure, a cancellation or a closed window never loses an image being paid for.
+// It shows nothing itself: a presenter shows the progress and the outcome.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import type { ApiConnection } from '../api/connection';
 import { ApiError, isCancellation } from '../api/errors';
 import type { ImagesRequest } from '../api/schemas';
-import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
+import type { JobRecord } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
 import type { ImageWorkers } from '../services/imageWorkers';
 import type { Log } from '../services/log';
@@ -15,66 +18,12 @@ import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
 import { pricedOptions } from '../core/price';
 import { styledPrompt } from '../core/style';
+import { ActiveJob, ActiveJobs } from './activeJobs';
 import { fetchResults } from './fetchResults';
+import type { Completed, JobCompletions, JobOutcome, JobPresenter, JobProgress, JobSpec, UnsavedOutcome } from './jobSpec';
 import type { JobStore } from './jobStore';
-import type { MarkdownInsertion, PendingJob, PendingJobs, ReferencedFile } from './pendingJobs';
-import type { PreparedInputs } from './inputImages';
-import type { AppliedStyle } from './projectStyle';
-
-export interface JobSpec {
-  action: JobAction;
-  prompt: string;
-  options: JobOptions;
-  /** Reads the edit's inputs (making smaller copies where needed) once the job shows its progress. */
-  inputs?: (progress: JobProgress) => Promise<PreparedInputs>;
-  sourceImages: vscode.Uri[];
-  targetFolder: vscode.Uri;
-  baseName: string;
-  /** A file name asked for in the target folder; its extension follows the bytes that arrive. */
-  fileName?: string;
-  insertion?: MarkdownInsertion;
-  referencedFile?: ReferencedFile;
-  /** The project style, checked and read (see withProjectStyle); sent with the prompt and the edit's images. */
-  style?: AppliedStyle;
-}
-
-/** What a presenter hands the running job: the signal that cancels it, and where its stage messages go. */
-export interface JobProgress {
-  signal: AbortSignal;
-  report(message: string): void;
-}
-
-/** How one front door shows a running job and the end of one that saved nothing. */
-export interface JobPresenter {
-  /** Shows the job while `work` runs; resolves or rejects as `work` does. */
-  show<T>(title: string, work: (progress: JobProgress) => Promise<T>): Promise<T>;
-  /** Called once the job ended without its images, after `show` has settled. */
-  ended?(outcome: UnsavedOutcome): void;
-}
-
-export type UnsavedOutcome =
-  | {
-      status: 'failed';
-      job: JobRecord;
-      error: unknown;
-      /** The service accepted the task and did not report it failed: Check Pending Tasks can still fetch it. */
-      resumable: boolean;
-      /** The stage the job was in when it failed ('saving': the image arrived but could not be written). */
-      failedWhile: JobStage;
-    }
-  | {
-      status: 'cancelled';
-      job: JobRecord;
-      /** The submit was sent but its answer never came: the service may have accepted, and bill, a task whose id is unknown. */
-      unanswered: boolean;
-    }
-  | {
-      /** The window closed while the job ran: it stays pending and resumes when the workspace opens again. */
-      status: 'interrupted';
-      job: JobRecord;
-    };
-
-export type JobOutcome = { status: 'saved'; job: JobRecord } | UnsavedOutcome;
+import type { PendingJob, PendingJobs } from './pendingJobs';
+import { loadProjectStyle, type AppliedStyle } from './projectStyle';
 
 export interface JobEngineDeps {
   store: JobStore;
@@ -84,6 +33,7 @@ export interface JobEngineDeps {
   prices: PriceBook;
   /** Cuts results to an exact size (the image worker). */
   images: ImageWorkers;
+  completions: JobCompletions;
   /** Shows the results panel without taking focus, so a running job is visible there. */
   reveal(): void;
 }
@@ -91,11 +41,14 @@ export interface JobEngineDeps {
 /** What one run has done so far that its outcome must not misreport. */
 interface Attempt {
   submitSent: boolean;
+  /** The signal the job ran with, once it started: aborted means cancelled, whatever step then threw. */
+  signal?: AbortSignal;
 }
 
 export class JobEngine implements vscode.Disposable {
   /** Set while the extension is deactivated: whatever ends now ends because the window closes, not by choice. */
   private closing = false;
+  private readonly active = new ActiveJobs();
 
   constructor(private readonly deps: JobEngineDeps) {}
 
@@ -103,45 +56,82 @@ export class JobEngine implements vscode.Disposable {
     this.closing = true;
   }
 
+  /** The running job of this window that makes `file` under its asked-for name. */
+  making(file: vscode.Uri): JobRecord | undefined {
+    const active = this.active.making(file);
+    return active && structuredClone(active.entry.job);
+  }
+
+  /** Whether the job with this id (or fetching this task) runs in this window now. */
+  isRunning(jobId: string, taskId?: string): boolean {
+    return !!this.active.find(jobId, taskId);
+  }
+
   run(spec: JobSpec, token: string, presenter: JobPresenter): Promise<JobOutcome> {
-    const job: JobRecord = {
-      id: randomUUID(),
-      action: spec.action,
-      prompt: spec.prompt,
-      options: spec.options,
-      sourceImages: spec.sourceImages.map((uri) => uri.toString()),
-      targetFolder: spec.targetFolder.toString(),
-      stage: 'submitting',
-      images: [],
-      createdAt: Date.now(),
-      ...(spec.style && { style: { text: spec.style.text, images: spec.style.images.map((image) => image.label) } }),
-      ...linkOf(spec),
-    };
-    const entry: PendingJob = { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
+    const entry = pendingEntryFor(spec);
+    const { job } = entry;
+    const named = spec.referencedFile?.fileName ?? spec.fileName;
+    const busy = named ? this.active.making(vscode.Uri.joinPath(spec.targetFolder, named)) : undefined;
+    if (busy) {
+      this.deps.log.info(`not submitted: job ${busy.entry.job.id} is already making ${busy.namedFile}`);
+      const outcome: JobOutcome = { status: 'busy', job: structuredClone(busy.entry.job) };
+      presenter.ended?.(outcome);
+      return Promise.resolve(outcome);
+    }
     const title = spec.action === 'edit' ? vscode.l10n.t('Nano Banana: editing image') : vscode.l10n.t('Nano Banana: generating image');
     const attempt: Attempt = { submitSent: false };
-    return this.present(presenter, title, entry, attempt, ({ signal, report }) => this.deps.session.use(token, async (api) => {
-      const settings = readSettings();
+    return this.own(entry, presenter, title, attempt, (progress) => this.deps.session.use(token, async (api) => {
+      const { signal, report } = progress;
+      const settings = readSettings(spec.targetFolder);
       this.deps.store.upsert(job);
-      const inputs = spec.inputs ? await spec.inputs({ signal, report }) : { urls: [], notes: [] };
+      const style = await this.styleOf(spec);
+      if (style) job.style = { text: style.text, images: style.images.map((image) => image.label) };
+      const inputs = spec.inputs ? await spec.inputs(progress) : { urls: [], notes: [] };
       for (const note of inputs.notes) this.deps.log.info(`job ${job.id}: ${note}`);
+      signal.throwIfAborted();
       report(inputs.notes.length > 0 ? vscode.l10n.t('Submitting, {0}…', inputs.notes.join('; ')) : vscode.l10n.t('Submitting…'));
       // From here on a cancellation cannot know whether the service received the request.
-      attempt.submitSent = !signal.aborted;
-      const submitted = await api.client.submit(toRequest(spec, inputs.urls, settings.callbackUrl), signal);
+      attempt.submitSent = true;
+      const submitted = await api.client.submit(toRequest(spec, style, inputs.urls, settings.callbackUrl), signal);
       job.taskId = submitted.taskId;
       job.traceId = submitted.traceId;
       await this.deps.pending.save(entry);
-      await this.fetch(entry, api, { signal, report });
+      await this.fetch(entry, api, progress);
     }));
   }
 
-  /** Picks up a persisted job where it stopped: waiting, downloading or saving. */
+  /**
+   * Picks up a persisted job where it stopped: waiting, downloading, saving or completing. A job this window
+   * is already running (the same job, or the same task) is followed instead: never fetched twice.
+   */
   resume(entry: PendingJob, token: string, presenter: JobPresenter): Promise<JobOutcome> {
-    const resumed: PendingJob = { ...entry, job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
-    return this.present(presenter, vscode.l10n.t('Nano Banana: fetching results'), resumed, { submitSent: true }, (progress) =>
+    const running = this.active.find(entry.job.id, entry.job.taskId);
+    if (running) return this.follow(running, presenter);
+    const resumed: PendingJob = { ...structuredClone(entry), job: { ...structuredClone(entry.job), stage: 'waiting', error: undefined } };
+    return this.own(resumed, presenter, vscode.l10n.t('Nano Banana: fetching results'), { submitSent: true }, (progress) =>
       this.deps.session.use(token, (api) => this.fetch(resumed, api, progress)),
     );
+  }
+
+  /** Shows a job another front door runs: its stage messages, and its outcome; Cancel cancels it. */
+  private async follow(running: ActiveJob, presenter: JobPresenter): Promise<JobOutcome> {
+    this.deps.log.info(`job ${running.entry.job.id} is already running in this window: following it, not fetching it again`);
+    this.deps.reveal();
+    await presenter
+      .show(vscode.l10n.t('Nano Banana: fetching results'), async ({ signal, report }) => {
+        const cancel = () => running.controller.abort();
+        signal.addEventListener('abort', cancel);
+        const unfollow = running.follow(report);
+        try {
+          await running.outcome;
+        } finally {
+          unfollow();
+          signal.removeEventListener('abort', cancel);
+        }
+      })
+      .catch(() => undefined);
+    // The front door that started the job has told its outcome; this one only returns it.
+    return running.outcome;
   }
 
   private async fetch(entry: PendingJob, api: ApiConnection, { signal, report }: JobProgress): Promise<void> {
@@ -163,21 +153,45 @@ export class JobEngine implements vscode.Disposable {
       },
       update: (job) => {
         this.deps.store.upsert(job);
-        void this.deps.pending.save(entry);
+        this.deps.pending.save(entry).catch((error: unknown) => this.deps.log.error(`job ${job.id} could not be persisted`, error));
       },
     });
-    await this.deps.pending.remove(entry.job.id);
   }
 
-  private async present(presenter: JobPresenter, title: string, entry: PendingJob, attempt: Attempt, work: (progress: JobProgress) => Promise<void>): Promise<JobOutcome> {
-    try {
-      await presenter.show(title, work);
-      return { status: 'saved', job: structuredClone(entry.job) };
-    } catch (error) {
-      const outcome = await this.settleUnsaved(entry, error, attempt);
+  /** The completion actions stored with the job, once its images are saved. */
+  private async complete(entry: PendingJob): Promise<Completed> {
+    const { job } = entry;
+    const completed: Completed = { relinked: [] };
+    if (job.images.length === 0) return completed;
+    if (entry.referencedFile) completed.relinked = await this.deps.completions.relink(job, entry.referencedFile);
+    if (entry.insertion) completed.links = await this.deps.completions.insertLinks(job, entry.insertion);
+    return completed;
+  }
+
+  /** Registers the job as running from now until its outcome is told, and settles that outcome. */
+  private own(entry: PendingJob, presenter: JobPresenter, title: string, attempt: Attempt, work: (progress: JobProgress) => Promise<void>): Promise<JobOutcome> {
+    const running = new ActiveJob(entry);
+    this.active.add(running);
+    running.outcome = (async (): Promise<JobOutcome> => {
+      let outcome: JobOutcome;
+      try {
+        const completed = await presenter.show(title, async (shown) => {
+          const signal = AbortSignal.any([shown.signal, running.controller.signal]);
+          attempt.signal = signal;
+          await work({ signal, report: (message) => (shown.report(message), running.report(message)) });
+          return this.complete(entry);
+        });
+        await this.deps.pending.remove(entry.job.id);
+        outcome = { status: 'saved', job: structuredClone(entry.job), completed };
+      } catch (error) {
+        outcome = await this.settleUnsaved(entry, error, attempt);
+      } finally {
+        this.active.remove(running);
+      }
       presenter.ended?.(outcome);
       return outcome;
-    }
+    })();
+    return running.outcome;
   }
 
   /** Records how the job ended and keeps it pending when the service may still deliver its images. */
@@ -191,7 +205,8 @@ export class JobEngine implements vscode.Disposable {
     // fetchResults marks the job failed only when the service itself reported the task as failed.
     const failedAtService = job.stage === 'failed';
     const failedWhile = job.stage;
-    const cancelled = isCancellation(error);
+    // Whatever step was running when Cancel was pressed (a download, a shrink, a cut) ends as cancelled.
+    const cancelled = isCancellation(error) || !!attempt.signal?.aborted;
     job.error = cancelled ? undefined : error instanceof Error ? error.message : String(error);
     job.finishedAt = Date.now();
     job.stage = cancelled ? 'cancelled' : 'failed';
@@ -199,8 +214,12 @@ export class JobEngine implements vscode.Disposable {
     if (error instanceof ApiError && job.taskId && !error.taskId) Object.assign(error, { taskId: job.taskId });
 
     const resumable = !!job.taskId && !failedAtService;
-    if (resumable) await this.deps.pending.save(entry);
-    else await this.deps.pending.remove(job.id);
+    try {
+      if (resumable) await this.deps.pending.save(entry);
+      else await this.deps.pending.remove(job.id);
+    } catch (stateError) {
+      this.deps.log.error(`job ${job.id} could not be persisted`, stateError);
+    }
     if (cancelled) {
       const unanswered = !job.taskId && attempt.submitSent;
       this.deps.log.info(`job cancelled${job.taskId ? ` while task ${job.taskId} was pending` : unanswered ? ' after its submit was sent, before the answer' : ' before submitting'}`);
@@ -209,6 +228,29 @@ export class JobEngine implements vscode.Disposable {
     this.deps.log.error('The job failed', error);
     return { status: 'failed', job: structuredClone(job), error, resumable, failedWhile };
   }
+
+  /** The style the user confirmed, else the one of the target's workspace folder; throws InputImageError. */
+  private async styleOf(spec: JobSpec): Promise<AppliedStyle | undefined> {
+    if (spec.options.noStyle) return undefined;
+    return spec.style ?? (await loadProjectStyle(spec.targetFolder));
+  }
+}
+
+function pendingEntryFor(spec: JobSpec): PendingJob {
+  const job: JobRecord = {
+    id: randomUUID(),
+    action: spec.action,
+    prompt: spec.prompt,
+    options: spec.options,
+    sourceImages: spec.sourceImages.map((uri) => uri.toString()),
+    targetFolder: spec.targetFolder.toString(),
+    stage: 'submitting',
+    images: [],
+    createdAt: Date.now(),
+    ...linkOf(spec),
+  };
+  // The insertion is the live object Insert Link keeps following the document's edits: not a copy.
+  return { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
 }
 
 /** Remembered with the job, so keeping one variation later can leave only its link. */
@@ -218,9 +260,9 @@ function linkOf({ insertion, referencedFile }: JobSpec): Pick<JobRecord, 'linked
   return {};
 }
 
-function toRequest(spec: JobSpec, inputs: string[], callbackUrl: string): ImagesRequest {
-  const styleImages = spec.style?.images.map((image) => image.dataUri) ?? [];
-  const prompt = spec.style ? styledPrompt(spec.prompt, { text: spec.style.text, images: styleImages.length }, inputs.length) : spec.prompt;
+function toRequest(spec: JobSpec, style: AppliedStyle | undefined, inputs: string[], callbackUrl: string): ImagesRequest {
+  const styleImages = style?.images.map((image) => image.dataUri) ?? [];
+  const prompt = style ? styledPrompt(spec.prompt, { text: style.text, images: styleImages.length }, inputs.length) : spec.prompt;
   const common = {
     prompt,
     model: spec.options.model,

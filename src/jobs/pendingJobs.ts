@@ -19,8 +19,11 @@ export interface ReferencedFile {
   document: string;
   /** The name the reference asks for (`astronaut.png`), in the job's target folder. */
   fileName: string;
+  /** Other documents naming the same file (the workspace command): their references follow a rename too. */
+  alsoDocuments?: string[];
 }
 
+/** A job with what it needs to be finished after a reload: its names and its completion actions. */
 export interface PendingJob {
   job: JobRecord;
   /** File name stem for the results. */

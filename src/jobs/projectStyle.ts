@@ -6,7 +6,6 @@ import { assertInputImageSize, imageDataUri, InputImageError } from '../core/dat
 import { sniffImageType } from '../core/imageType';
 import { MAX_STYLE_IMAGES, styleImageEntries, styleImagePath } from '../core/style';
 import { readSettings } from '../services/settings';
-import type { JobSpec } from './jobEngine';
 
 export interface StyleImage {
   uri: vscode.Uri;
@@ -33,13 +32,6 @@ export async function loadProjectStyle(scope?: vscode.Uri): Promise<AppliedStyle
   const images: StyleImage[] = [];
   for (const entry of entries) images.push(await styleImage(folder as vscode.WorkspaceFolder, entry));
   return { ...(settings.style ? { text: settings.style } : {}), images };
-}
-
-/** `spec` with the project style, unless the run goes without it or already has it. */
-export async function withProjectStyle(spec: JobSpec): Promise<JobSpec> {
-  if (spec.options.noStyle || spec.style) return spec;
-  const style = await loadProjectStyle(spec.targetFolder);
-  return style ? { ...spec, style } : spec;
 }
 
 async function styleImage(folder: vscode.WorkspaceFolder, entry: unknown): Promise<StyleImage> {

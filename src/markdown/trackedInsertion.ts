@@ -21,11 +21,6 @@ export class TrackedInsertion implements vscode.Disposable {
     });
   }
 
-  /** In the document as it is now (the one shown again may be a new object if the old was closed). */
-  positionIn(document: vscode.TextDocument): vscode.Position {
-    return document.positionAt(this.offset);
-  }
-
   dispose(): void {
     this.listener.dispose();
   }

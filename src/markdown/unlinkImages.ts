@@ -1,7 +1,7 @@
 // Takes the links to discarded variations out of the document they were inserted into, so only the kept
 // image stays linked, at the place the links were put.
 import * as vscode from 'vscode';
-import { referencedFile, referencesOf } from '../missingImages/missingReferences';
+import { referencedFile, referencesOf } from './documentReferences';
 import { applyAndSave, withDocument } from './documentEdits';
 
 /** Removes every image reference of `document` (`Uri.toString()`) to one of `files`; resolves to how many. */

@@ -1,7 +1,8 @@
 // The quick fix on an image reference whose local file does not exist, offered from the lightbulb
 // and Ctrl+. wherever the cursor touches the reference (or, for `![alt][label]`, its definition's target).
 import * as vscode from 'vscode';
-import { missingImages, referencesOf } from './missingReferences';
+import { referencesOf } from '../markdown/documentReferences';
+import { missingImages } from './missingReferences';
 
 /** Run by the quick fix with the reference it was offered on; not in the palette. */
 export const GENERATE_MISSING_IMAGE_COMMAND = 'nanoBanana.generateMissingImage';

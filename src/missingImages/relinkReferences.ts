@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { renamedTarget } from '../core/missingImage';
 import type { ReferencedFile } from '../jobs/pendingJobs';
 import { applyAndSave, withDocument } from '../markdown/documentEdits';
-import { referencedFile, referencesOf } from './missingReferences';
+import { referencedFile, referencesOf } from '../markdown/documentReferences';
 
 /**
  * Renames every reference of `target.document` to the referenced file so it names `saved` instead;

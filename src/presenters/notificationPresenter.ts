@@ -1,18 +1,21 @@
 // How a job started by a person is shown: a progress notification with Cancel that names the stage, and
-// once it is gone, a message for a job that saved nothing (the error with the action that helps, or the
-// task id of a cancelled task the service may still finish).
+// once it is gone, what it did (the saved files and what followed them) or why it saved nothing (the error
+// with the action that helps, or the task id of a cancelled task the service may still finish).
 import * as vscode from 'vscode';
-import type { JobEngine, JobOutcome, JobPresenter, JobProgress, JobSpec, UnsavedOutcome } from '../jobs/jobEngine';
+import type { JobEngine } from '../jobs/jobEngine';
+import type { JobOutcome, JobPresenter, JobProgress, JobSpec, UnsavedOutcome } from '../jobs/jobSpec';
 import type { PendingJob } from '../jobs/pendingJobs';
-import { withProjectStyle } from '../jobs/projectStyle';
-import { InputImageError } from '../core/dataUri';
 import type { JobRecord } from '../model/job';
 import type { Log } from '../services/log';
 import { CONSOLE_URL } from '../services/tokenStore';
 import { showError } from '../ui/showError';
+import { announceBusy, announceSaved } from './announce';
 
 export class NotificationPresenter implements JobPresenter {
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    private readonly showPreview: (preserveFocus: boolean) => void,
+  ) {}
 
   show<T>(title: string, work: (progress: JobProgress) => Promise<T>): Promise<T> {
     return Promise.resolve(
@@ -29,13 +32,20 @@ export class NotificationPresenter implements JobPresenter {
   }
 
   // Not awaited by the engine: the command is over; a message stays until the user answers it.
-  ended(outcome: UnsavedOutcome): void {
-    if (outcome.status === 'interrupted') return; // the window is going away; the next one resumes the job
-    if (outcome.status === 'failed') {
-      void showError(outcome.error, this.log, { shown: vscode.l10n.t('The job failed'), hint: failureHint(outcome) });
-      return;
+  ended(outcome: JobOutcome): void {
+    switch (outcome.status) {
+      case 'saved':
+        return announceSaved(outcome.job, outcome.completed, this.showPreview);
+      case 'busy':
+        return announceBusy(outcome.job, this.showPreview);
+      case 'interrupted':
+        return; // the window is going away; the next one resumes the job
+      case 'failed':
+        void showError(outcome.error, this.log, { shown: vscode.l10n.t('The job failed'), hint: failureHint(outcome) });
+        return;
+      case 'cancelled':
+        return showCancelled(outcome.job, outcome.unanswered);
     }
-    showCancelled(outcome.job, outcome.unanswered);
   }
 }
 
@@ -74,21 +84,12 @@ export function showCancelled(job: JobRecord, unanswered: boolean): void {
 export class NotifiedJobs {
   private readonly presenter: NotificationPresenter;
 
-  constructor(private readonly engine: JobEngine, log: Log) {
-    this.presenter = new NotificationPresenter(log);
+  constructor(private readonly engine: JobEngine, log: Log, showPreview: (preserveFocus: boolean) => void) {
+    this.presenter = new NotificationPresenter(log, showPreview);
   }
 
-  /** With the project style; a style image that cannot be sent is reported instead, and nothing is. */
   async run(spec: JobSpec, token: string): Promise<JobRecord | undefined> {
-    let styled: JobSpec;
-    try {
-      styled = await withProjectStyle(spec);
-    } catch (error) {
-      if (!(error instanceof InputImageError)) throw error;
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', error.message));
-      return undefined;
-    }
-    return savedJob(await this.engine.run(styled, token, this.presenter));
+    return savedJob(await this.engine.run(spec, token, this.presenter));
   }
 
   async resume(entry: PendingJob, token: string): Promise<JobRecord | undefined> {

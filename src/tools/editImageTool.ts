@@ -2,9 +2,9 @@
 // the path it chooses or, without one, next to the first image, as Edit Image does.
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../commands/commandDeps';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 import { editedBaseName } from '../core/naming';
-import type { JobProgress, JobSpec } from '../jobs/jobEngine';
+import type { JobProgress, JobSpec } from '../jobs/jobSpec';
 import { checkInputImages, readInputImages } from '../jobs/inputImages';
 import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
@@ -25,7 +25,7 @@ interface Plan {
 export class EditImageTool implements vscode.LanguageModelTool<EditImageInput> {
   static readonly id = 'nanoBanana_editImage';
 
-  constructor(private readonly deps: CommandDeps) {}
+  constructor(private readonly deps: FrontDoorDeps) {}
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<EditImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;

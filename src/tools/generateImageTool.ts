@@ -1,10 +1,10 @@
 // nanoBanana_generateImage: an agent asks for an image from a prompt, saved at a workspace path it chooses
 // or, without one, into the output directory named after the prompt, as Generate Image does.
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../commands/commandDeps';
-import { outputFolderFor } from '../commands/targetFolder';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
+import { outputFolderFor } from '../services/outputFolder';
 import { slugFromPrompt } from '../core/naming';
-import type { JobSpec } from '../jobs/jobEngine';
+import type { JobSpec } from '../jobs/jobSpec';
 import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
 import { readSettings } from '../services/settings';
 import { requiredPrompt, toolOptions, ToolInputError, type OptionsInput } from './toolInput';
@@ -23,7 +23,7 @@ interface Plan {
 export class GenerateImageTool implements vscode.LanguageModelTool<GenerateImageInput> {
   static readonly id = 'nanoBanana_generateImage';
 
-  constructor(private readonly deps: CommandDeps) {}
+  constructor(private readonly deps: FrontDoorDeps) {}
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateImageInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;

@@ -1,17 +1,21 @@
 // nanoBanana_generateMissingImages: every local image a Markdown or HTML file references but that does not
 // exist, generated and saved at the referenced path, as "Generate Missing Images in This File" does.
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../commands/commandDeps';
-import { optionsForReference, promptForReference } from '../core/missingImage';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
+import { optionsForReference } from '../core/missingImage';
 import { describeOptions } from '../core/options';
 import { expectedPriceLine } from '../core/price';
 import { loadProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
-import { missingImageSpec, relinkSaved } from '../missingImages/generateMissing';
-import { missingImages, referenceLanguage, type MissingImage } from '../missingImages/missingReferences';
+import { runBatch } from '../jobs/batchScheduler';
+import type { JobOutcome } from '../jobs/jobSpec';
+import { loadMissingStyles, missingBatchJobs } from '../missingImages/missingBatch';
+import { referenceLanguage } from '../markdown/documentReferences';
+import { missingImages, type MissingImage } from '../missingImages/missingReferences';
 import { readSettings } from '../services/settings';
 import { NO_TOKEN_TEXT, savedText, unsavedText } from './resultText';
 import { documentPath, ToolInputError } from './toolInput';
-import { answer, billedConfirmation, relativeLabel, runForTool, styleLines, workspaceFolder } from './toolSupport';
+import { ToolBatchPresenter } from '../presenters/toolPresenter';
+import { answer, billedConfirmation, relativeLabel, styleLines, workspaceFolder } from './toolSupport';
 
 export interface GenerateMissingImagesInput {
   file?: unknown;
@@ -27,7 +31,7 @@ interface Plan {
 export class GenerateMissingImagesTool implements vscode.LanguageModelTool<GenerateMissingImagesInput> {
   static readonly id = 'nanoBanana_generateMissingImages';
 
-  constructor(private readonly deps: CommandDeps) {}
+  constructor(private readonly deps: FrontDoorDeps) {}
 
   async prepareInvocation({ input }: vscode.LanguageModelToolInvocationPrepareOptions<GenerateMissingImagesInput>): Promise<vscode.PreparedToolInvocation> {
     let plan: Plan;
@@ -59,27 +63,31 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
       const { document, missing, outside } = await planMissing(input);
       const file = relativeLabel(document.uri);
       const skipped = outside.map((image) => `Skipped ${image.reference.path}: it is outside the workspace folder.`);
-      if (missing.length === 0) return [`${file} references no missing local image; nothing was generated or billed.`, ...skipped].join('\n');
+      const busy = missing.filter((image) => this.deps.engine.making(image.file));
+      const free = missing.filter((image) => !busy.includes(image));
+      skipped.push(...busy.map((image) => `Skipped ${relativeLabel(image.file)}: it is already being generated in this window; not submitted again.`));
+      if (free.length === 0) return [`${file} references no missing local image that is not already being generated; nothing was generated or billed.`, ...skipped].join('\n');
       const apiToken = await this.deps.tokens.getOrAsk();
       if (!apiToken) return NO_TOKEN_TEXT;
-      const answers = await Promise.all(missing.map((image) => this.generate(document, image, apiToken, cancellation)));
-      const saved = answers.filter((one) => one.saved).length;
-      return [`${saved} of ${missing.length} missing images of ${file} generated.`, ...answers.map((one) => one.text), ...skipped].join('\n\n');
+      const items = free.map((image) => ({ missing: image, alsoReferencedBy: [] }));
+      const jobs = missingBatchJobs(items, await loadMissingStyles(items));
+      const run = await runBatch(this.deps.engine, jobs, apiToken, new ToolBatchPresenter(cancellation, this.deps.showPreview));
+      const answers = run.done.map(({ item, outcome }) => outcomeText(document, item.missing, outcome));
+      const notSent = run.notSubmitted.map((item) => `${relativeLabel(item.missing.file)}: not submitted, nothing billed${run.stoppedBecause && 'error' in run.stoppedBecause ? ' (the failure above would fail it the same way)' : ' (cancelled)'}.`);
+      const saved = run.done.filter(({ outcome }) => outcome.status === 'saved').length;
+      return [`${saved} of ${free.length} missing images of ${file} generated.`, ...answers, ...notSent, ...skipped].join('\n\n');
     });
   }
+}
 
-  private async generate(document: vscode.TextDocument, image: MissingImage, apiToken: string, cancellation: vscode.CancellationToken): Promise<{ saved: boolean; text: string }> {
-    const { alt, path } = image.reference;
-    const spec = missingImageSpec(image, promptForReference(alt, path) || 'image', optionsFor(document, image));
-    const asked = relativeLabel(image.file);
-    const outcome = await runForTool(this.deps, spec, apiToken, cancellation);
-    if (outcome.status !== 'saved') return { saved: false, text: `${asked}: ${unsavedText(outcome)}` };
-    const relinked = spec.referencedFile && (await relinkSaved(outcome.job, spec.referencedFile, this.deps.log));
-    const relinkNote = relinked?.failed
-      ? ` The reference in ${relativeLabel(document.uri)} could not be updated to ${relinked.savedAs}; change it.`
-      : relinked ? ` The reference in ${relativeLabel(document.uri)} now points to ${relinked.savedAs}.` : '';
-    return { saved: true, text: `${asked}: ${savedText(outcome.job, asked)}${relinkNote}` };
-  }
+function outcomeText(document: vscode.TextDocument, image: MissingImage, outcome: JobOutcome): string {
+  const asked = relativeLabel(image.file);
+  if (outcome.status !== 'saved') return `${asked}: ${unsavedText(outcome)}`;
+  const [relinked] = outcome.completed.relinked;
+  const relinkNote = relinked?.failed
+    ? ` The reference in ${relativeLabel(document.uri)} could not be updated to ${relinked.savedAs}; change it.`
+    : relinked ? ` The reference in ${relativeLabel(document.uri)} now points to ${relinked.savedAs}.` : '';
+  return `${asked}: ${savedText(outcome.job, asked)}${relinkNote}`;
 }
 
 /** The settings' options, the ratio following the reference's width and height, as the command does. */

@@ -60,7 +60,8 @@ function failureHint(error: unknown): string | undefined {
 export type UnsavedJob =
   | { status: 'failed'; job: JobRecord; error: unknown; resumable: boolean; failedWhile?: string }
   | { status: 'cancelled'; job: JobRecord; unanswered?: boolean }
-  | { status: 'interrupted'; job: JobRecord };
+  | { status: 'interrupted'; job: JobRecord }
+  | { status: 'busy'; job: JobRecord };
 
 export function unsavedText(outcome: UnsavedJob): string {
   const { job } = outcome;
@@ -68,6 +69,8 @@ export function unsavedText(outcome: UnsavedJob): string {
     ? `The service accepted task ${job.taskId} and may still finish and bill it; the user can run "Nano Banana: Check Pending Tasks" to fetch and save its images without a new request.`
     : undefined;
   switch (outcome.status) {
+    case 'busy':
+      return `Not submitted, nothing billed: another job in this window ("${job.prompt}") is already making that file. Wait for it instead of calling again.`;
     case 'interrupted':
       return `The VS Code window closed before the image was saved. The job stays pending${job.taskId ? ` (task ${job.taskId})` : ''} and is fetched when the workspace opens again.`;
     case 'cancelled':

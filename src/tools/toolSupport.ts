@@ -3,10 +3,9 @@
 // what was saved, what was refused and what the user can do.
 import * as vscode from 'vscode';
 import { InputImageError } from '../core/dataUri';
-import type { CommandDeps } from '../commands/commandDeps';
-import type { JobOutcome, JobSpec } from '../jobs/jobEngine';
-import { withProjectStyle, type AppliedStyle } from '../jobs/projectStyle';
-import { announceSaved } from '../presenters/announce';
+import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
+import type { JobOutcome, JobSpec } from '../jobs/jobSpec';
+import type { AppliedStyle } from '../jobs/projectStyle';
 import { ToolPresenter } from '../presenters/toolPresenter';
 import { describeOptions } from '../core/options';
 import { expectedPriceLine } from '../core/price';
@@ -29,7 +28,7 @@ export function relativeLabel(uri: vscode.Uri): string {
 }
 
 /** A tool's answer: its work's text, or the refusal of bad input, or an unexpected failure, all as text. */
-export async function answer(deps: CommandDeps, tool: string, work: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
+export async function answer(deps: FrontDoorDeps, tool: string, work: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
   try {
     return textResult(await work());
   } catch (error) {
@@ -39,14 +38,9 @@ export async function answer(deps: CommandDeps, tool: string, work: () => Promis
   }
 }
 
-/**
- * Runs one job through the engine with the project style and the chat's cancellation; a saved job is
- * announced as a command's is. A style image that cannot be sent throws InputImageError: refused.
- */
-export async function runForTool(deps: CommandDeps, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
-  const outcome = await deps.engine.run(await withProjectStyle(spec), apiToken, new ToolPresenter(cancellation));
-  if (outcome.status === 'saved') announceSaved(outcome.job, deps.showPreview);
-  return outcome;
+/** Runs one job through the engine (which applies the project style) with the chat's cancellation. */
+export function runForTool(deps: FrontDoorDeps, spec: JobSpec, apiToken: string, cancellation: vscode.CancellationToken): Promise<JobOutcome> {
+  return deps.engine.run(spec, apiToken, new ToolPresenter(cancellation, deps.showPreview));
 }
 
 /** The confirmation every billed call asks for: VS Code shows it in the chat, or as a dialog outside it. */
@@ -64,7 +58,7 @@ export function styleLines(style: AppliedStyle | undefined): string[] {
 }
 
 /** The confirmation of one job: what it is asked to make, what it is expected to cost, with which style, where it goes. */
-export function jobConfirmation(deps: CommandDeps, title: string, spec: Pick<JobSpec, 'prompt' | 'options'>, destination: Destination, style: AppliedStyle | undefined, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
+export function jobConfirmation(deps: FrontDoorDeps, title: string, spec: Pick<JobSpec, 'prompt' | 'options'>, destination: Destination, style: AppliedStyle | undefined, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
   const { model, resolution, count } = spec.options;
   return billedConfirmation(title, [
     ...first,
@@ -77,7 +71,7 @@ export function jobConfirmation(deps: CommandDeps, title: string, spec: Pick<Job
 }
 
 /** Asks for the token as the commands do, runs the job, and answers with what it saved or why nothing was. */
-export async function runJobForAgent(deps: CommandDeps, spec: JobSpec, destination: Destination, cancellation: vscode.CancellationToken): Promise<string> {
+export async function runJobForAgent(deps: FrontDoorDeps, spec: JobSpec, destination: Destination, cancellation: vscode.CancellationToken): Promise<string> {
   const apiToken = await deps.tokens.getOrAsk();
   if (!apiToken) return NO_TOKEN_TEXT;
   const outcome = await runForTool(deps, spec, apiToken, cancellation);

@@ -50,15 +50,16 @@ test('[durable:shutdown-not-cancel] deactivation while a job waits leaves it pen
   const store = new JobStore(history as never);
   const pending = new PendingJobs(state as never);
   const session = new ApiSession(log);
-  const engine = new JobEngine({ store, session, pending, log, prices: { record: async () => undefined } as never, images: {} as never, reveal: () => undefined });
+  const engine = new JobEngine({ store, session, pending, log, prices: { record: async () => undefined } as never, images: {} as never, completions: {} as never, reveal: () => undefined });
 
   const spec = { action: 'generate' as const, prompt: 'a lamp left burning', options: { model: 'nano-banana', resolution: '1K', count: 1 }, sourceImages: [], targetFolder: Uri.parse('file:///ws/out') as never, baseName: 'a-lamp' };
   const outcome = engine.run(spec, mock.token, presenter);
   assert.ok(await until(() => pending.all()[0]?.job.stage === 'waiting'), 'the job reached its waiting stage');
 
-  // What VS Code does on deactivation: every subscription disposed, the session among them.
-  session.dispose();
+  // What VS Code does on deactivation: every subscription disposed in the order activate() pushed them,
+  // the engine before the session it uses.
   engine.dispose();
+  session.dispose();
 
   const ended = await outcome;
   assert.equal(ended.status, 'interrupted');

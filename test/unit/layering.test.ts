@@ -79,3 +79,58 @@ test('the check sees the imports it judges: static, require and dynamic import',
   assert.ok(importsOf(join(SRC, 'services', 'apiSession.ts')).includes('api/connection.ts'));
   assert.ok(importsOf(join(SRC, 'jobs', 'jobHistory.ts')).includes('core/historyRules.ts'));
 });
+
+/** Every cycle of `graph`, each named once by its nodes in order, starting from its smallest. */
+function cyclesOf(graph: Map<string, Set<string>>): string[] {
+  const cycles = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!graph.has(next)) continue;
+      if (state.get(next) === 'open') {
+        const cycle = stack.slice(stack.indexOf(next));
+        const first = cycle.indexOf([...cycle].sort()[0]);
+        cycles.add([...cycle.slice(first), ...cycle.slice(0, first)].join(' → '));
+      } else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of [...graph.keys()].sort()) if (!state.has(node)) visit(node);
+  return [...cycles];
+}
+
+/** The import graph of src/, by file, or by top-level folder (a file at the top is its own node). */
+function importGraph(node: (srcRelative: string) => string): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourceFiles(SRC)) {
+    const from = node(relative(SRC, file).split('\\').join('/'));
+    const edges = graph.get(from) ?? new Set<string>();
+    for (const target of importsOf(file)) if (node(target) !== from) edges.add(node(target));
+    graph.set(from, edges);
+  }
+  return graph;
+}
+
+test('no import cycle in src/: a module never needs, through others, what needs it', () => {
+  assert.deepEqual(cyclesOf(importGraph((file) => file)), []);
+});
+
+test('no cycle between the folders of src/: two rooms of one floor do not lean on each other', () => {
+  assert.deepEqual(cyclesOf(importGraph((file) => file.split('/')[0])), []);
+});
+
+test('the cycle check finds a cycle', () => {
+  const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+  assert.deepEqual(cyclesOf(graph), ['a → b → c']);
+});
+
+test('front doors do not lean on each other: the tools import nothing from the commands', () => {
+  const leaning = sourceFiles(join(SRC, 'tools')).flatMap((file) =>
+    importsOf(file).filter((target) => target.startsWith('commands/')).map((target) => `${relative(SRC, file)} → ${target}`),
+  );
+  assert.deepEqual(leaning, []);
+});

@@ -2,7 +2,6 @@
 // HTML document shows, with its offsets, found in time linear in the document's length. Bundled apart
 // as dist/scanner.js and required on first use.
 
-import type { ReferenceLanguage } from '../imageReferences';
 import { attributeBlockSize } from './attributeBlock';
 import { parseBlocks } from './blocks';
 import type { Content } from './content';
@@ -10,6 +9,9 @@ import { decodeAttribute, unescapeMarkdown } from './entities';
 import { htmlImages, pixels, type ImageAttributes } from './htmlTags';
 import { InlineParser } from './inlines';
 import type { Definitions } from './linkSyntax';
+
+/** The two kinds of document whose images are found. */
+export type ReferenceLanguage = 'markdown' | 'html';
 
 export interface FoundImage {
   start: number;

@@ -1,8 +1,8 @@
-// Where results are saved: the folder the command was started on, else the output directory of the
-// relevant workspace folder, else (no folder open) a folder the user picks.
+// Where results are saved when no folder was clicked: the output directory of the relevant workspace
+// folder, or (no folder open) a folder the user picks.
 import * as vscode from 'vscode';
 import { resolveOutputPath } from '../core/outputPath';
-import { readSettings } from '../services/settings';
+import { readSettings } from './settings';
 
 export type FolderChoice = { folder: vscode.Uri } | { error: string } | { ask: true };
 
@@ -13,18 +13,6 @@ export function outputFolderFor(resource: vscode.Uri | undefined): FolderChoice 
   const resolved = resolveOutputPath(workspaceFolder.uri.path, readSettings(workspaceFolder).outputDirectory);
   if ('error' in resolved) return resolved;
   return { folder: workspaceFolder.uri.with({ path: resolved.path }) };
-}
-
-/** With no folder open there is no output directory to resolve against. */
-export async function askForFolder(): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectFolders: true,
-    canSelectFiles: false,
-    canSelectMany: false,
-    openLabel: vscode.l10n.t('Save Images Here'),
-    title: vscode.l10n.t('Nano Banana: where should the images be saved?'),
-  });
-  return picked?.[0];
 }
 
 function activeWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
