@@ -71,6 +71,36 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'The task is looked up and its images saved; nothing is submitted',
   },
   {
+    id: 'durable:fetched-twice',
+    group: 'Durable jobs',
+    tried: '"Check Pending Tasks" (or the resume on activation) picks a job this window is running',
+    expected: 'The running job is followed, not fetched again: one file, one link, one submit; Cancel there cancels the job',
+  },
+  {
+    id: 'durable:billed-twice',
+    group: 'Durable jobs',
+    tried: 'The missing-image quick fix run again on a reference whose image is being generated',
+    expected: 'Nothing new is submitted: the user is told it is under way; one submit, the reference keeps its name, no orphaned `-2` image',
+  },
+  {
+    id: 'durable:regenerate-edit',
+    group: 'Durable jobs',
+    tried: '"Generate Again" on an edit in the results panel',
+    expected: 'An edit is sent again with the source image\'s bytes, never a text-only generation of the instruction; a source that is gone is named and generating instead is offered',
+  },
+  {
+    id: 'durable:cancel-while-shrinking',
+    group: 'Durable jobs',
+    tried: 'Cancel while an input photo is made smaller, or while a result is cut to its exact size',
+    expected: 'The job ends as cancelled (not "failed: This operation was aborted"); nothing sent for the first, the paid task kept for "Check Pending Tasks" for the second',
+  },
+  {
+    id: 'durable:batch-refused-token',
+    group: 'Durable jobs',
+    tried: 'Twelve missing images in one file generated with a token the service refuses',
+    expected: 'At most four submits; the first refusal stops submitting the rest; one error, in one summary with Set API Token',
+  },
+  {
     id: 'poller:batch-50',
     group: 'One poller',
     tried: 'Many tasks pending at once (10, and more than 50)',

@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     lastOptions: new Map(),
     showPreview,
   };
-  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register(), ...registerTools(deps));
+  context.subscriptions.push(PreviewPanel.registerSerializer(panelDeps), MissingImageActions.register((file) => engine.making(file)), ...registerTools(deps));
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'nanoBanana.generateImage': (folder) => generateImage(deps, folder),

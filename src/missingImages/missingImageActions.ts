@@ -13,13 +13,18 @@ export interface MissingImageArgs {
   path: string;
 }
 
+/** The file a job of this window is making under its referenced name, if any (the job engine knows). */
+export type BeingMade = (file: vscode.Uri) => unknown;
+
 export class MissingImageActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  static register(): vscode.Disposable {
+  static register(beingMade: BeingMade): vscode.Disposable {
     const selector: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'html' }];
-    return vscode.languages.registerCodeActionsProvider(selector, new MissingImageActions(), MissingImageActions.metadata);
+    return vscode.languages.registerCodeActionsProvider(selector, new MissingImageActions(beingMade), MissingImageActions.metadata);
   }
+
+  private constructor(private readonly beingMade: BeingMade) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
@@ -28,7 +33,9 @@ export class MissingImageActions implements vscode.CodeActionProvider {
     const touches = (start: number, end: number) => start <= to && from <= end;
     const here = referencesOf(document).filter((reference) => touches(reference.start, reference.end) || touches(reference.targetStart, reference.targetEnd));
     if (here.length === 0) return [];
-    return (await missingImages(document, here)).map(({ reference }) => {
+    return (await missingImages(document, here)).map(({ reference, file }) => {
+      // A second click while the image is made would pay for it twice: the fix says it is under way instead.
+      if (this.beingMade(file)) return underWay(file);
       const action = new vscode.CodeAction(vscode.l10n.t('Generate Missing Image with Nano Banana'), vscode.CodeActionKind.QuickFix);
       const args: MissingImageArgs = { document: document.uri.toString(), path: reference.path };
       action.command = { command: GENERATE_MISSING_IMAGE_COMMAND, title: action.title, arguments: [args] };
@@ -36,4 +43,11 @@ export class MissingImageActions implements vscode.CodeActionProvider {
       return action;
     });
   }
+}
+
+function underWay(file: vscode.Uri): vscode.CodeAction {
+  const title = vscode.l10n.t('Nano Banana is generating {0}: Show Results', vscode.workspace.asRelativePath(file, false));
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.command = { command: 'nanoBanana.showPreview', title };
+  return action;
 }

@@ -6,7 +6,8 @@ import type { Completed, LinksPlaced, Relinked } from '../jobs/jobSpec';
 import type { JobRecord } from '../model/job';
 
 export function announceSaved(job: JobRecord, completed: Completed | undefined, showPreview: (preserveFocus: boolean) => void): void {
-  showPreview(true);
+  // Links just inserted: the document stays in front, where the user sees them land.
+  if (completed?.links?.status !== 'inserted') showPreview(true);
   const names = job.images.map((image) => image.label).join(', ');
   vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Nano Banana: saved {0}', names)}`, 8000);
   for (const warning of job.warnings ?? []) void vscode.window.showWarningMessage(vscode.l10n.t('Nano Banana: {0}', warning));

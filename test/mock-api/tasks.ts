@@ -53,6 +53,7 @@ export class TaskStore {
   private epoch = 0;
   private serial = 0;
   private readonly callbacks = new AbortController();
+  private readonly held: Array<() => void> = [];
 
   constructor(
     private readonly knobs: MockKnobs,
@@ -91,8 +92,17 @@ export class TaskStore {
     const result: Promise<StoredImage[] | TaskError> = consume(this.knobs, 'moderateNext')
       ? Promise.resolve(MODERATION)
       : renderResults(request, task.id, { ...this.knobs }, (url) => this.images.lookup(url)).catch(() => RENDER_FAILED);
-    this.timers.after(delay, () => void result.then((outcome) => this.finish(task, outcome)));
+    const finish = () => void result.then((outcome) => this.finish(task, outcome));
+    if (this.knobs.holdTasks) this.held.push(finish);
+    else this.timers.after(delay, finish);
     return task;
+  }
+
+  /** Finishes the tasks `holdTasks` kept waiting; returns how many. */
+  release(): number {
+    const held = this.held.splice(0);
+    for (const finish of held) finish();
+    return held.length;
   }
 
   private finish(task: TaskState, result: StoredImage[] | TaskError): void {
@@ -162,6 +172,8 @@ export class TaskStore {
     this.epoch++;
     this.serial = 0;
     this.tasks.clear();
+    // Held tasks of before the reset only settle: their epoch is gone.
+    this.release();
   }
 
   close(): void {

@@ -41,6 +41,8 @@ export interface MockKnobs {
   responseDelayMs?: number;
   moderateNext?: number;
   neverFinishNext?: number;
+  /** Tasks submitted while set wait, rendered, until `releaseTasks()`: a test decides when they finish. */
+  holdTasks?: boolean;
   /** Answer 200 with JSON cut off mid-way. */
   invalidJsonNext?: number;
   /** Answer 200 with JSON that has none of the expected fields. */
@@ -100,6 +102,8 @@ export interface MockApi {
   rateLimitNext(n: number, retryAfterSeconds: number, path?: ApiPath): void;
   /** The next `n` API requests (on `path`, or both) get an nginx-like HTML error page. */
   htmlErrorNext(n: number, status: number, path?: ApiPath): void;
+  /** Finishes every task held by `holdTasks` now; resolves to how many. */
+  releaseTasks(): number;
   reset(): void;
   close(): Promise<void>;
 }
