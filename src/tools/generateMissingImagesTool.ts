@@ -66,7 +66,8 @@ export class GenerateMissingImagesTool implements vscode.LanguageModelTool<Gener
       const busy = missing.filter((image) => this.deps.engine.making(image.file));
       const free = missing.filter((image) => !busy.includes(image));
       skipped.push(...busy.map((image) => `Skipped ${relativeLabel(image.file)}: it is already being generated in this window; not submitted again.`));
-      if (free.length === 0) return [`${file} references no missing local image that is not already being generated; nothing was generated or billed.`, ...skipped].join('\n');
+      if (missing.length === 0) return [`${file} references no missing local image; nothing was generated or billed.`, ...skipped].join('\n');
+      if (free.length === 0) return [`Every missing image of ${file} is already being generated; nothing new was submitted or billed.`, ...skipped].join('\n');
       const apiToken = await this.deps.tokens.getOrAsk();
       if (!apiToken) return NO_TOKEN_TEXT;
       const items = free.map((image) => ({ missing: image, alsoReferencedBy: [] }));
