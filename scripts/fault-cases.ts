@@ -71,6 +71,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'The task is looked up and its images saved; nothing is submitted',
   },
   {
+    id: 'durable:history-round-trip',
+    group: 'Durable jobs',
+    tried: 'A job with every field (an exact size, warnings, cost, style, link, kept variation) recorded in the history, then read back after a reload',
+    expected: 'Every field comes back unchanged; records of the current release are migrated; fields written by a newer release are kept',
+  },
+  {
     id: 'poller:batch-50',
     group: 'One poller',
     tried: 'Many tasks pending at once (10, and more than 50)',
