@@ -101,6 +101,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'At most four submits; the first refusal stops submitting the rest; one error, in one summary with Set API Token',
   },
   {
+    id: 'durable:history-round-trip',
+    group: 'Durable jobs',
+    tried: 'A job with every field (an exact size, warnings, cost, style, link, kept variation) recorded in the history, then read back after a reload',
+    expected: 'Every field comes back unchanged; records of the current release are migrated; fields written by a newer release are kept',
+  },
+  {
     id: 'poller:batch-50',
     group: 'One poller',
     tried: 'Many tasks pending at once (10, and more than 50)',

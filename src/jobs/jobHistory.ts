@@ -12,12 +12,15 @@ let rules: HistoryRules | undefined;
 const historyRules = (): HistoryRules => (rules ??= require('../core/historyRules') as HistoryRules);
 
 export class JobHistory {
+  /** Said once per window: every job finished after a downgrade would repeat it. */
+  private toldNewerVersion = false;
+
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: Log,
   ) {}
 
-  /** The stored jobs, newest first; entries that do not parse are left out. */
+  /** The stored jobs, newest first, of whichever release stored them; entries that do not parse are left out. */
   load(): JobRecord[] {
     return historyRules().parseJobHistory(this.state.get<unknown>(KEY));
   }
@@ -28,7 +31,14 @@ export class JobHistory {
    */
   async record(job: JobRecord): Promise<void> {
     try {
-      await this.state.update(KEY, historyRules().withJobRecorded(this.load(), structuredClone(job)));
+      const recorded = historyRules().recordInHistory(this.state.get<unknown>(KEY), structuredClone(job));
+      if ('store' in recorded) return await this.state.update(KEY, recorded.store);
+      if (this.toldNewerVersion) return;
+      this.toldNewerVersion = true;
+      this.log.warn(
+        `the workspace's job history was written by a newer release of this extension (history version ${recorded.newerVersion}); ` +
+          `it is left as it is, so jobs finished in this release are not kept after a reload: update the extension to keep them`,
+      );
     } catch (error) {
       this.log.error(`could not record job ${job.id} in the workspace history`, error);
     }
