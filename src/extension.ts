@@ -16,8 +16,8 @@ import { JobHistory } from './jobs/jobHistory';
 import { useL10nBundle } from './core/l10n';
 import { JobEngine } from './jobs/jobEngine';
 import { JobStore } from './jobs/jobStore';
-import { PendingJobs, type MarkdownInsertion, type ReferencedFile } from './jobs/pendingJobs';
-import type { JobRecord } from './model/job';
+import type { JobCompletions } from './jobs/jobSpec';
+import { PendingJobs } from './jobs/pendingJobs';
 import { insertJobLinks } from './markdown/jobLinks';
 import { MarkdownEditorTracker } from './markdown/markdownEditorTracker';
 import { relinkJob } from './missingImages/generateMissing';
@@ -53,7 +53,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const showPreview = (preserveFocus: boolean) => void PreviewPanel.show(panelDeps, { preserveFocus });
   // Started per request from dist/, so the codecs never load at activation.
   const images = new ImageWorkers(context.asAbsolutePath('dist/imageWorker.js'));
-  const completions = { insertLinks: (job: JobRecord, at: MarkdownInsertion) => insertJobLinks(job, at, log), relink: (job: JobRecord, file: ReferencedFile) => relinkJob(job, file, log) };
+  // What the engine runs once a job's images are saved, done by the floors that edit documents.
+  const completions: JobCompletions = {
+    insertLinks: (job, insertion) => insertJobLinks(job, insertion, log),
+    relink: (job, referencedFile) => relinkJob(job, referencedFile, log),
+  };
   const engine = new JobEngine({ store, session, pending, log, prices, images, completions, reveal: () => showPreview(true) });
   // Disposed in this order on deactivation: the engine first, so a job still waiting or downloading then
   // stays pending for the next window (neither cancelled nor failed) while the session it uses closes;
