@@ -10,31 +10,18 @@ import { after, before, beforeEach, test } from 'node:test';
 import { startMockApi, type MockApi } from '../mock-api';
 import { logged, Uri, userSettings, useInMemoryVscode } from '../support/vscodeInMemory';
 import { until } from './helpers/clientEnv';
+import { loadEngineParts, memento, type EngineParts } from './helpers/engineParts';
 
 useInMemoryVscode();
 
 let mock: MockApi;
-let modules: {
-  engine: typeof import('../../src/jobs/jobEngine');
-  session: typeof import('../../src/services/apiSession');
-  store: typeof import('../../src/jobs/jobStore');
-  pending: typeof import('../../src/jobs/pendingJobs');
-  log: typeof import('../../src/services/log');
-  workers: typeof import('../../src/services/imageWorkers');
-};
+let modules: EngineParts;
 const dir = mkdtempSync(join(tmpdir(), 'engine-lifecycle-'));
 
 before(async () => {
   mock = await startMockApi({ port: 0, token: 'engine-test-token' });
   userSettings.nanoBanana = { apiBaseUrl: mock.url };
-  modules = {
-    engine: await import('../../src/jobs/jobEngine'),
-    session: await import('../../src/services/apiSession'),
-    store: await import('../../src/jobs/jobStore'),
-    pending: await import('../../src/jobs/pendingJobs'),
-    log: await import('../../src/services/log'),
-    workers: await import('../../src/services/imageWorkers'),
-  };
+  modules = await loadEngineParts();
 });
 beforeEach(() => mock.reset());
 after(async () => {
@@ -48,11 +35,6 @@ function stallingWorker(name: string): { file: string; started: string } {
   const file = join(dir, `${name}.js`);
   writeFileSync(file, `require('node:worker_threads').parentPort.once('message', () => { require('node:fs').writeFileSync(${JSON.stringify(started)}, ''); setInterval(() => {}, 1000); });\n`);
   return { file, started };
-}
-
-function memento() {
-  const values = new Map<string, unknown>();
-  return { get: <T>(key: string, fallback?: T) => (values.has(key) ? structuredClone(values.get(key)) : fallback) as T, update: async (key: string, value: unknown) => void values.set(key, value), keys: () => [...values.keys()] };
 }
 
 function engineWith(workerFile: string) {

@@ -7,37 +7,19 @@ import { after, before, test } from 'node:test';
 import { startMockApi, type MockApi } from '../mock-api';
 import { logged, Uri, userSettings, useInMemoryVscode } from '../support/vscodeInMemory';
 import { until } from './helpers/clientEnv';
+import { loadEngineParts, memento, type EngineParts } from './helpers/engineParts';
 
 useInMemoryVscode();
 
-type Engine = typeof import('../../src/jobs/jobEngine');
 let mock: MockApi;
-let modules: {
-  engine: Engine;
-  session: typeof import('../../src/services/apiSession');
-  store: typeof import('../../src/jobs/jobStore');
-  pending: typeof import('../../src/jobs/pendingJobs');
-  log: typeof import('../../src/services/log');
-};
+let modules: EngineParts;
 
 before(async () => {
   mock = await startMockApi({ port: 0, token: 'engine-test-token', knobs: { generationDelayMs: 60_000 } });
   userSettings.nanoBanana = { apiBaseUrl: mock.url };
-  modules = {
-    engine: await import('../../src/jobs/jobEngine'),
-    session: await import('../../src/services/apiSession'),
-    store: await import('../../src/jobs/jobStore'),
-    pending: await import('../../src/jobs/pendingJobs'),
-    log: await import('../../src/services/log'),
-  };
+  modules = await loadEngineParts();
 });
 after(async () => mock?.close());
-
-/** The workspace state VS Code keeps for the extension, as a Memento. */
-function memento() {
-  const values = new Map<string, unknown>();
-  return { get: <T>(key: string, fallback?: T) => (values.has(key) ? structuredClone(values.get(key)) : fallback) as T, update: async (key: string, value: unknown) => void values.set(key, value), keys: () => [...values.keys()] };
-}
 
 const presenter = { show: <T>(_title: string, work: (progress: { signal: AbortSignal; report(): void }) => Promise<T>) => work({ signal: new AbortController().signal, report: () => undefined }) };
 
