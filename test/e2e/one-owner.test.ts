@@ -14,7 +14,7 @@ const TWELVE = Array.from({ length: 12 }, (_, i) => `![figure ${i + 1}](figures/
 const session = useSession({
   settings: { 'nanoBanana.askForOptions': false },
   files: {
-    'docs/crew.md': '# Crew\n\nOur pilot:\n\n![a banana pilot](../images/pilot.png)\n',
+    'docs/crew.md': '# Crew\n\nOur lead:\n\n![a banana pilot](../images/pilot.png)\n',
     'docs/figures.md': `# Figures\n\n${TWELVE}\n`,
   },
   knobs: { generationDelayMs: 200 },
@@ -77,7 +77,7 @@ test('[durable:billed-twice] the quick fix again while its image is made says so
   assert.equal(api.releaseTasks(), 1);
   await session().waitForFile('images/pilot.png');
   assert.deepEqual(listFiles('images'), ['images/pilot.png', 'images/sample.png'], 'no pilot-2.png paid for and orphaned');
-  assert.equal(readFileSync(session().path('docs/crew.md'), 'utf8'), '# Crew\n\nOur pilot:\n\n![a banana pilot](../images/pilot.png)\n', 'the reference keeps its name');
+  assert.equal(readFileSync(session().path('docs/crew.md'), 'utf8'), '# Crew\n\nOur lead:\n\n![a banana pilot](../images/pilot.png)\n', 'the reference keeps its name');
   assert.equal(submits(), 1);
 });
 
