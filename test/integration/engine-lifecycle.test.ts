@@ -124,3 +124,24 @@ test('[durable:fetched-twice] resuming a job this window runs follows it: the sa
   assert.equal(mock.stats.submits, 1);
   assert.ok(!engine.isRunning(entry.job.id), 'the registry forgets the job once it ended');
 });
+
+test('a workspace state that stops accepting writes: the job still ends with an outcome, the failure is logged, no promise rejects unheard', async () => {
+  const { engine: { JobEngine }, session: { ApiSession }, store: { JobStore }, pending: { PendingJobs }, log: { Log }, workers: { ImageWorkers } } = modules;
+  const state = memento();
+  let writes = 0;
+  // The first write (the accepted task) lands; every later one fails, as a full disk or a closing window makes it.
+  const failing = { ...state, update: async (key: string, value: unknown) => (++writes === 1 ? state.update(key, value) : Promise.reject(new Error('the disk is full'))) };
+  const log = new Log();
+  const session = new ApiSession(log);
+  const engine = new JobEngine({ store: new JobStore({ load: () => [], record: async () => undefined } as never), session, pending: new PendingJobs(failing as never), log, prices: { record: async () => undefined } as never, images: new ImageWorkers(stallingWorker('unused-2').file), completions: {} as never, reveal: () => undefined });
+  mock.knobs.generationDelayMs = 60_000;
+  const user = cancellable();
+  const outcome = engine.run(spec(), mock.token, user.presenter);
+  assert.ok(await until(() => writes >= 2), 'the waiting stage was written, and refused');
+  user.cancel();
+  const ended = await outcome;
+  engine.dispose();
+  session.dispose();
+  assert.equal(ended.status, 'cancelled');
+  assert.ok(logged.some((line) => /could not be persisted/.test(line) && /the disk is full/.test(line)), logged.join('\n'));
+});
