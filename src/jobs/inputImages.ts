@@ -7,6 +7,7 @@ import { imageDataUri, InputImageError, MAX_INPUT_IMAGE_BYTES } from '../core/da
 import { ImageWorkError } from '../core/imageWork';
 import { imageSize, sniffImageType } from '../core/imageType';
 import { formatPixelSize } from '../core/pixelSize';
+import { assertInsideWorkspace, LinkOutsideError } from '../services/containment';
 import type { ImageWorkers } from '../services/imageWorkers';
 import type { JobProgress, PreparedInputs } from './jobSpec';
 
@@ -48,6 +49,9 @@ export async function readInputImages(images: vscode.Uri[], workers: ImageWorker
 
 async function inspect(image: vscode.Uri): Promise<Inspected> {
   const name = vscode.workspace.asRelativePath(image, false);
+  await assertInsideWorkspace(image).catch((error: unknown) => {
+    throw error instanceof LinkOutsideError ? new InputImageError(name, error.message) : error;
+  });
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(image);

@@ -14,6 +14,7 @@ import type { JobRecord } from '../model/job';
 import type { ApiSession } from '../services/apiSession';
 import type { ImageWorkers } from '../services/imageWorkers';
 import type { Log } from '../services/log';
+import { assertInsideWorkspace } from '../services/containment';
 import type { PriceBook } from '../services/priceBook';
 import { readSettings } from '../services/settings';
 import { pricedOptions } from '../core/price';
@@ -84,6 +85,8 @@ export class JobEngine implements vscode.Disposable {
       const { signal, report } = progress;
       const settings = readSettings(spec.targetFolder);
       this.deps.store.upsert(job);
+      // Before anything is paid for: the results could not be saved through a link that leads out.
+      await assertInsideWorkspace(spec.targetFolder);
       const style = await this.styleOf(spec);
       if (style) job.style = { text: style.text, images: style.images.map((image) => image.label) };
       const inputs = spec.inputs ? await spec.inputs(progress) : { urls: [], notes: [] };

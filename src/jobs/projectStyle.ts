@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { assertInputImageSize, imageDataUri, InputImageError } from '../core/dataUri';
 import { sniffImageType } from '../core/imageType';
 import { MAX_STYLE_IMAGES, styleImageEntries, styleImagePath } from '../core/style';
+import { assertInsideWorkspace } from '../services/containment';
 import { readSettings } from '../services/settings';
 
 export interface StyleImage {
@@ -39,6 +40,7 @@ async function styleImage(folder: vscode.WorkspaceFolder, entry: unknown): Promi
   if ('error' in resolved) refuse(resolved.error);
   const uri = folder.uri.with({ path: resolved.path });
   const label = vscode.workspace.asRelativePath(uri, false);
+  await assertInsideWorkspace(uri).catch((error: unknown) => refuse(error instanceof Error ? error.message : String(error)));
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(uri);

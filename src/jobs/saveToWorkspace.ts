@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { KeyedQueue } from '../core/keyedQueue';
 import { claimFirstFreeName } from '../core/naming';
+import { assertInsideWorkspace } from '../services/containment';
 
 /** Name claims in one folder run one at a time, so concurrent jobs cannot pick the same free name. */
 const folderQueue = new KeyedQueue();
@@ -18,6 +19,8 @@ export function saveBytesIntoFolder(bytes: Uint8Array, folder: vscode.Uri, baseN
 }
 
 async function saveThroughPartial(folder: vscode.Uri, baseName: string, extension: string, write: (partial: vscode.Uri) => Thenable<void>): Promise<vscode.Uri> {
+  // Checked at the moment of writing: a link made while the job ran is refused too.
+  await assertInsideWorkspace(folder);
   await vscode.workspace.fs.createDirectory(folder);
   // Written under a hidden name first: a write cut short leaves only a dot-file that is cleaned up below.
   const partial = vscode.Uri.joinPath(folder, `.${baseName}.${randomBytes(6).toString('hex')}.part`);

@@ -50,6 +50,8 @@ export const workspace = {
       inspect: (key: string) => ({ key, globalValue: values[key] }),
     };
   },
+  // No folder is open: targets are where the test put them.
+  getWorkspaceFolder: () => undefined,
 };
 
 /** Lines the engine logged, by level. */
