@@ -1,7 +1,9 @@
 // What the three language-model tools share: the workspace folder their paths are relative to, running a
 // job with the chat's cancellation, and answering with text whatever happens, so the agent always learns
 // what was saved, what was refused and what the user can do.
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { markdownText } from '../core/markdownText';
 import { InputImageError } from '../core/dataUri';
 import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 import type { JobOutcome, JobSpec } from '../jobs/jobSpec';
@@ -52,22 +54,36 @@ export function billedConfirmation(title: string, lines: string[]): vscode.Langu
 export function styleLines(style: AppliedStyle | undefined): string[] {
   if (!style) return [];
   return [
-    ...(style.text ? [vscode.l10n.t('Style: {0}', style.text)] : []),
-    ...(style.images.length ? [vscode.l10n.t('Style images sent: {0}', style.images.map((image) => image.label).join(', '))] : []),
+    ...(style.text ? [vscode.l10n.t('Style: {0}', markdownText(style.text))] : []),
+    ...(style.images.length ? [vscode.l10n.t('Style images sent: {0}', markdownText(style.images.map((image) => image.label).join(', ')))] : []),
   ];
 }
 
-/** The confirmation of one job: what it is asked to make, what it is expected to cost, with which style, where it goes. */
-export function jobConfirmation(deps: FrontDoorDeps, title: string, spec: Pick<JobSpec, 'prompt' | 'options'>, destination: Destination, style: AppliedStyle | undefined, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
+/**
+ * The confirmation of one job: what it is asked to make, what it is expected to cost, with which style, where
+ * it goes. What the agent or a setting wrote is shown as text, never as Markdown.
+ */
+export function jobConfirmation(deps: FrontDoorDeps, title: string, spec: Pick<JobSpec, 'prompt' | 'options' | 'style'>, destination: Destination, first: string[] = []): vscode.LanguageModelToolConfirmationMessages {
   const { model, resolution, count } = spec.options;
   return billedConfirmation(title, [
     ...first,
-    vscode.l10n.t('Prompt: {0}', spec.prompt),
-    vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', describeOptions(spec.options)),
+    vscode.l10n.t('Prompt: {0}', markdownText(spec.prompt)),
+    vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', markdownText(describeOptions(spec.options))),
     expectedPriceLine(deps.prices.priceFor(model, resolution), count),
-    ...styleLines(style),
-    vscode.l10n.t('Saved to {0}', destination.label),
+    ...(spec.options.noStyle ? [] : styleLines(spec.style)),
+    vscode.l10n.t('Saved to {0}', markdownText(destination.label)),
   ]);
+}
+
+/** Everything of one job a confirmation stands for: the same fingerprint bills the same. */
+export function jobFingerprint(spec: Omit<JobSpec, 'inputs'>, destination: Destination): string {
+  const { action, prompt, options, sourceImages, targetFolder, fileName, style } = spec;
+  return JSON.stringify({ action, prompt, options, sourceImages: sourceImages.map(String), targetFolder: targetFolder.toString(), fileName, label: destination.label, style: styleFingerprint(style) });
+}
+
+/** The style's text and each image's name and content: a style image changed on disk is another style. */
+export function styleFingerprint(style: AppliedStyle | undefined): unknown {
+  return style && { text: style.text, images: style.images.map((image) => [image.label, createHash('sha256').update(image.dataUri).digest('base64')]) };
 }
 
 /** Asks for the token as the commands do, runs the job, and answers with what it saved or why nothing was. */
