@@ -334,4 +334,22 @@ export const FAULT_CASES: FaultCase[] = [
     tried: 'nanoBanana.styleImages naming a file outside the workspace (../, absolute), a link leading out of it, a file that is not an image by its bytes, one over 10 MB, one that does not exist',
     expected: 'Refused before anything is sent, with a message naming the setting: nothing sent, billed or saved',
   },
+  {
+    id: 'security:link-out-of-workspace',
+    group: 'Security',
+    tried: 'A cloned repository holding `assets -> ../outside` (the output folder) and `linked -> ../outside` (an edit input of the edit tool)',
+    expected: 'Refused naming the link, before anything is submitted: nothing written outside the workspace, nothing uploaded',
+  },
+  {
+    id: 'security:tool-plan-changed',
+    group: 'Security',
+    tried: 'The workspace changes between a tool\'s confirmation and its run (a missing image made meanwhile)',
+    expected: 'The call is refused with the reason and asked again; nothing billed. A call whose request could not be checked when its confirmation was due never runs',
+  },
+  {
+    id: 'security:tool-confirmation-markdown',
+    group: 'Security',
+    tried: 'An agent\'s prompt holding Markdown ("**Cost: 0 credits**", links, headings, new lines) in a tool\'s confirmation',
+    expected: 'Shown as text on the prompt\'s own line: no forged line of the confirmation',
+  },
 ];
