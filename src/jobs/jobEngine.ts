@@ -21,6 +21,7 @@ import { pricedOptions } from '../core/price';
 import { styledPrompt } from '../core/style';
 import { ActiveJob, ActiveJobs } from './activeJobs';
 import { fetchResults } from './fetchResults';
+import { cutIconSet } from './iconSetFiles';
 import type { Completed, JobCompletions, JobOutcome, JobPresenter, JobProgress, JobSpec, UnsavedOutcome } from './jobSpec';
 import type { JobStore } from './jobStore';
 import type { PendingJob, PendingJobs } from './pendingJobs';
@@ -162,12 +163,16 @@ export class JobEngine implements vscode.Disposable {
   }
 
   /** The completion actions stored with the job, once its images are saved. */
-  private async complete(entry: PendingJob): Promise<Completed> {
+  private async complete(entry: PendingJob, report: (message: string) => void): Promise<Completed> {
     const { job } = entry;
     const completed: Completed = { relinked: [] };
     if (job.images.length === 0) return completed;
     if (entry.referencedFile) completed.relinked = await this.deps.completions.relink(job, entry.referencedFile);
     if (entry.insertion) completed.links = await this.deps.completions.insertLinks(job, entry.insertion);
+    if (entry.iconSet) {
+      report(vscode.l10n.t('Cutting the icon set…'));
+      completed.icons = await cutIconSet(job, entry.iconSet, this.deps.images, this.deps.log);
+    }
     return completed;
   }
 
@@ -181,8 +186,9 @@ export class JobEngine implements vscode.Disposable {
         const completed = await presenter.show(title, async (shown) => {
           const signal = AbortSignal.any([shown.signal, running.controller.signal]);
           attempt.signal = signal;
-          await work({ signal, report: (message) => (shown.report(message), running.report(message)) });
-          return this.complete(entry);
+          const report = (message: string) => (shown.report(message), running.report(message));
+          await work({ signal, report });
+          return this.complete(entry, report);
         });
         await this.deps.pending.remove(entry.job.id);
         outcome = { status: 'saved', job: structuredClone(entry.job), completed };
@@ -253,7 +259,7 @@ function pendingEntryFor(spec: JobSpec): PendingJob {
     ...linkOf(spec),
   };
   // The insertion is the live object Insert Link keeps following the document's edits: not a copy.
-  return { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile };
+  return { job, baseName: spec.baseName, fileName: spec.fileName, insertion: spec.insertion, referencedFile: spec.referencedFile, iconSet: spec.iconSet };
 }
 
 /** Remembered with the job, so keeping one variation later can leave only its link. */

@@ -2,6 +2,7 @@
 // how it ended, and what happens once its images are saved. Types only, so every module of the engine
 // and every front door can name them without importing the engine itself.
 import type * as vscode from 'vscode';
+import type { IconFile } from '../core/iconSet';
 import type { JobAction, JobOptions, JobRecord, JobStage } from '../model/job';
 import type { MarkdownInsertion, ReferencedFile } from './pendingJobs';
 import type { AppliedStyle } from './projectStyle';
@@ -27,6 +28,8 @@ export interface JobSpec {
   insertion?: MarkdownInsertion;
   /** Completion: the first image takes this referenced name, and the references follow if it cannot. */
   referencedFile?: ReferencedFile;
+  /** Completion: these icon files are cut from the (square) image into the target folder (Generate Icon Set). */
+  iconSet?: IconFile[];
   /**
    * The project style as the user confirmed it. Without one the engine reads it from the settings of the
    * target folder's workspace folder, unless `options.noStyle`.
@@ -61,10 +64,14 @@ export type LinksPlaced =
   /** The document changed beyond recognition around the place, or could not be edited: the links are offered to copy. */
   | { status: 'placeLost' | 'notInserted'; document: string; links: string };
 
+/** The icon files cut from the image, or why they could not be (the image itself is kept). */
+export type IconsCut = { saved: Array<{ savedName: string; sizes: number[] }>; folder: string } | { error: string; source: string };
+
 /** What the completion actions stored with the job did once its images were saved. */
 export interface Completed {
   relinked: Relinked[];
   links?: LinksPlaced;
+  icons?: IconsCut;
 }
 
 /** The completion actions, done by the floors above the engine (editors, references) and handed to it. */

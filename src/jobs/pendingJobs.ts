@@ -1,6 +1,7 @@
 // Jobs the service has accepted but whose images are not saved yet, kept in the workspace's state so
 // a closed window, a reload or a crash cannot lose an image that is being paid for.
 import type * as vscode from 'vscode';
+import type { IconFile } from '../core/iconSet';
 import type { InsertionAnchor } from '../core/insertionPoint';
 import type { JobRecord } from '../model/job';
 
@@ -34,6 +35,8 @@ export interface PendingJob {
   fileName?: string;
   /** Saves the first image under the referenced name instead of one made from `baseName`. */
   referencedFile?: ReferencedFile;
+  /** Generate Icon Set: the files to cut from the saved image. */
+  iconSet?: IconFile[];
 }
 
 export class PendingJobs {

@@ -2,7 +2,8 @@
 // forward without taking focus, a short note names the files, a reference that had to follow a new name
 // says so, and links whose place was lost are offered to copy.
 import * as vscode from 'vscode';
-import type { Completed, LinksPlaced, Relinked } from '../jobs/jobSpec';
+import { iconMarkup } from '../core/iconSet';
+import type { Completed, IconsCut, LinksPlaced, Relinked } from '../jobs/jobSpec';
 import type { JobRecord } from '../model/job';
 
 export function announceSaved(job: JobRecord, completed: Completed | undefined, showPreview: (preserveFocus: boolean) => void): void {
@@ -13,6 +14,19 @@ export function announceSaved(job: JobRecord, completed: Completed | undefined, 
   for (const warning of job.warnings ?? []) void vscode.window.showWarningMessage(vscode.l10n.t('Nano Banana: {0}', warning));
   for (const relinked of completed?.relinked ?? []) announceRelinked(relinked);
   if (completed?.links) announceLinks(completed.links);
+  if (completed?.icons) announceIcons(completed.icons);
+}
+
+/** The icon files cut, with their HTML and manifest lines offered for the clipboard; or why none were. */
+function announceIcons(icons: IconsCut): void {
+  if ('error' in icons) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: the icon set could not be cut from {0}: {1}. The generated image is kept.', icons.source, icons.error));
+    return;
+  }
+  const copy = vscode.l10n.t('Copy HTML and Manifest Lines');
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Nano Banana: saved {0} in {1}.', icons.saved.map((icon) => icon.savedName).join(', '), icons.folder), copy)
+    .then((answer) => (answer === copy ? vscode.env.clipboard.writeText(iconMarkup(icons.saved)) : undefined));
 }
 
 function announceRelinked({ savedAs, asked, failed }: Relinked): void {
