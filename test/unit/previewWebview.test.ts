@@ -211,3 +211,27 @@ test('an update before the first state has nothing to update and is ignored', { 
   await postState([]);
   assert.equal(await page.textContent('.empty-state'), 'No results yet. Run Nano Banana: Generate Image.');
 });
+
+test('with a history, this session\'s earlier jobs stand newest first above it: the second job above the first', { skip }, async () => {
+  await openPreview();
+  // After a reload: no latest job yet, the history in the gallery.
+  await postMessage({ type: 'state', earlier: [jobView({ id: 'past-2', createdAt: at(-10) }), jobView({ id: 'past-1', createdAt: at(-20) })] });
+  for (const [id, minutes] of [['first', 0], ['second', 5], ['third', 10]] as const) {
+    await postMessage({ type: 'job', latest: true, job: jobView({ id, createdAt: at(minutes) }) });
+  }
+  await page.waitForSelector('.job-latest[data-job-id="third"]');
+  const gallery = () => page.locator('.job-earlier').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-id')));
+  assert.deepEqual(await gallery(), ['second', 'first', 'past-2', 'past-1']);
+
+  // An update of a job already in the gallery keeps its place.
+  await postMessage({ type: 'job', latest: false, job: jobView({ id: 'first', prompt: 'renamed', createdAt: at(0) }) });
+  await page.waitForSelector('.job-earlier[data-job-id="first"] >> text=renamed');
+  assert.deepEqual(await gallery(), ['second', 'first', 'past-2', 'past-1']);
+});
+
+test('the gallery is ordered by time whatever order the state lists it in', { skip }, async () => {
+  await openPreview();
+  await postMessage({ type: 'state', earlier: [jobView({ id: 'middle', createdAt: at(-10) }), jobView({ id: 'oldest', createdAt: at(-20) }), jobView({ id: 'newest', createdAt: at(-5) })] });
+  await page.waitForSelector('.job-earlier');
+  assert.deepEqual(await page.locator('.job-earlier').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-id'))), ['newest', 'middle', 'oldest']);
+});
