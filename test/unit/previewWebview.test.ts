@@ -86,6 +86,17 @@ test('a past result the host found missing says the file no longer exists, witho
   assert.equal(await page.locator('.job-earlier [data-action="generateAgain"]').count(), 1);
 });
 
+test('an image saved outside the panel\'s folders is named with a note instead of a broken picture, and can still be opened', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({ id: 'outside', images: [{ label: '/elsewhere/photo-edited.png', mime: 'image/png', outsideFolders: true }] })]);
+  assert.match((await page.textContent('.job-latest .result-outside')) ?? '', /outside the workspace folders.*Use Open/);
+  assert.equal(await page.locator('img, .result-missing').count(), 0);
+  assert.deepEqual(
+    await page.locator('.result [data-action]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-action'))),
+    ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain'],
+  );
+});
+
 test('after a reload (no job in this window yet) the gallery shows the earlier jobs, with their images', { skip }, async () => {
   await openPreview();
   await postMessage({ type: 'state', earlier: [jobView({ id: 'past-1', prompt: 'a past robot', cost: '2 credit' })] });
