@@ -134,7 +134,7 @@ export const FAULT_CASES: FaultCase[] = [
     id: 'poller:wait-limit-setting',
     group: 'One poller',
     tried: 'The wait limit setting',
-    expected: '`nanoBanana.waitTimeoutMinutes`, default 10 minutes, at least 1',
+    expected: '`nanoBanana.waitTimeoutMinutes`, default 10 minutes, 1 to 1440: a value outside is clamped with a log line',
   },
   {
     id: 'fault:submit-429',

@@ -29,6 +29,7 @@ import { ApiSession } from './services/apiSession';
 import { ImageWorkers } from './services/imageWorkers';
 import { Log } from './services/log';
 import { PriceBook } from './services/priceBook';
+import { logSettingProblemsTo } from './services/settings';
 import { TokenStore } from './services/tokenStore';
 import { registerTools } from './tools/registerTools';
 
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // Messages from src/api and src/core are translated from the same bundle as vscode.l10n.t's.
   useL10nBundle(vscode.l10n.bundle);
   const log = new Log();
+  logSettingProblemsTo(log);
   const store = new JobStore(new JobHistory(context.workspaceState, log));
   const tokens = new TokenStore(context.secrets);
   const session = new ApiSession(log);

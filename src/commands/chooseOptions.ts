@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { JobAction, JobOptions } from '../model/job';
 import { initialOptions } from '../core/options';
 import { expectedPriceLine } from '../core/price';
@@ -9,9 +10,10 @@ import type { FrontDoorDeps } from '../presenters/frontDoorDeps';
 /**
  * The options for a run: asked (pre-selected) or straight from the settings; undefined on Escape. Never
  * straight when a workspace's settings chose the model, resolution or count: the user sees what is billed.
+ * `scope` is the folder or file the job is for: in a multi-root workspace its folder's settings (and style) apply.
  */
-export async function chooseOptions(deps: FrontDoorDeps, action: JobAction, title: string, preset?: JobOptions): Promise<JobOptions | undefined> {
-  const settings = readSettings();
+export async function chooseOptions(deps: FrontDoorDeps, action: JobAction, title: string, preset?: JobOptions, scope?: vscode.Uri): Promise<JobOptions | undefined> {
+  const settings = readSettings(scope);
   const initial = preset ?? initialOptions(action, settings, deps.lastOptions.get(action));
   const ask = settings.askForOptions || settings.costSetByWorkspace.length > 0;
   const price = (chosen: JobOptions) => expectedPriceLine(deps.prices.priceFor(chosen.model, chosen.resolution), chosen.count);

@@ -25,7 +25,7 @@ export async function editImage(deps: FrontDoorDeps, clicked?: unknown, selectio
   const title = names.length === 1 ? vscode.l10n.t('Nano Banana: Edit {0}', names[0]) : vscode.l10n.t('Nano Banana: Edit {0} images', names.length);
   const prompt = await askPrompt(title, vscode.l10n.t('e.g. make the background a starry night sky'), preset?.prompt);
   if (!prompt) return undefined;
-  const options = await chooseOptions(deps, 'edit', title, preset?.options);
+  const options = await chooseOptions(deps, 'edit', title, preset?.options, images[0]);
   if (!options) return undefined;
 
   return deps.runner.run(

@@ -14,13 +14,15 @@ import { outputFolderFor } from '../services/outputFolder';
 import { askForFolder } from '../ui/askForFolder';
 
 export async function generateIconSet(deps: FrontDoorDeps, clickedFolder?: unknown): Promise<JobRecord | undefined> {
-  const settings = readSettings();
+  const choice = clickedFolder instanceof vscode.Uri ? { folder: clickedFolder } : outputFolderFor(undefined);
+  // The icon files and the options are those of the folder the set is saved into.
+  const scope = 'folder' in choice ? choice.folder : undefined;
+  const settings = readSettings(scope);
   const plan = iconFilesFrom(settings.iconSet);
   if ('error' in plan) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', plan.error));
     return undefined;
   }
-  const choice = clickedFolder instanceof vscode.Uri ? { folder: clickedFolder } : outputFolderFor(undefined);
   if ('error' in choice) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nano Banana: {0}', choice.error));
     return undefined;
@@ -30,7 +32,7 @@ export async function generateIconSet(deps: FrontDoorDeps, clickedFolder?: unkno
   const title = vscode.l10n.t('Nano Banana: Generate Icon Set');
   const prompt = await askPrompt(title, vscode.l10n.t('e.g. a bold banana logo, flat, centred, plain background'));
   if (!prompt) return undefined;
-  const chosen = await chooseOptions(deps, 'generate', title, squareOne(initialOptions('generate', settings, deps.lastOptions.get('generate'))));
+  const chosen = await chooseOptions(deps, 'generate', title, squareOne(initialOptions('generate', settings, deps.lastOptions.get('generate'))), scope);
   if (!chosen) return undefined;
   const folder = 'folder' in choice ? choice.folder : await askForFolder();
   if (!folder) return undefined;

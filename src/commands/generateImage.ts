@@ -36,7 +36,7 @@ export async function generateWith(deps: FrontDoorDeps, preset: GeneratePreset):
   const title = vscode.l10n.t('Nano Banana: Generate Image');
   const prompt = await askPrompt(title, vscode.l10n.t('e.g. a flat illustration of a banana astronaut, pastel colours'), preset.prompt);
   if (!prompt) return undefined;
-  const options = await chooseOptions(deps, 'generate', title, preset.options);
+  const options = await chooseOptions(deps, 'generate', title, preset.options, 'folder' in choice ? choice.folder : undefined);
   if (!options) return undefined;
   const folder = 'folder' in choice ? choice.folder : await askForFolder();
   if (!folder) return undefined;

@@ -37,7 +37,7 @@ export async function generateMissingImage(deps: FrontDoorDeps, args: unknown): 
   const prompt = await askPrompt(title, vscode.l10n.t('Describe the image that belongs here'), promptForReference(reference.alt, reference.path));
   if (!prompt) return;
   const preset = optionsForReference(readSettings(document.uri), deps.lastOptions.get('generate'), reference.width, reference.height);
-  const options = await chooseOptions(deps, 'generate', title, preset);
+  const options = await chooseOptions(deps, 'generate', title, preset, document.uri);
   if (!options) return;
   await deps.runner.run(missingImageSpec(missing, prompt, options), token);
 }

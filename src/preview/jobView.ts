@@ -8,8 +8,11 @@ import type { JobCost, JobRecord, SavedImage } from '../model/job';
 import { isRenderableMime, type ImageView, type JobView } from './protocol';
 
 export interface JobViewContext {
-  /** Turns a saved file's `Uri.toString()` into a URI the webview may load (`Webview.asWebviewUri`). */
-  webviewSrc(fileUri: string): string;
+  /**
+   * Turns a saved file's `Uri.toString()` into a URI the webview may load (`Webview.asWebviewUri`);
+   * undefined for a file outside the folders the panel may load from.
+   */
+  webviewSrc(fileUri: string): string | undefined;
   /** `Uri.toString()` of saved files that no longer exist. */
   missingFiles: ReadonlySet<string>;
 }
@@ -44,10 +47,13 @@ export function formatCost({ amount, listAmount, currency }: JobCost): string | 
 
 function toImageView(image: SavedImage, { webviewSrc, missingFiles }: JobViewContext): ImageView {
   const missing = missingFiles.has(image.uri);
+  const shown = isRenderableMime(image.mime) && !missing;
+  // The webview checks the mime too; not handing out a loadable URI makes sure it cannot slip.
+  const src = shown ? webviewSrc(image.uri) : undefined;
   return {
-    // The webview checks the mime too; not handing out a loadable URI makes sure it cannot slip.
-    src: isRenderableMime(image.mime) && !missing ? webviewSrc(image.uri) : undefined,
+    src,
     ...(missing ? { missing } : {}),
+    ...(shown && src === undefined ? { outsideFolders: true } : {}),
     label: image.label,
     mime: image.mime,
     width: image.width,

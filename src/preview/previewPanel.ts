@@ -11,6 +11,7 @@ import { MissingFiles } from './missingFiles';
 import { runPreviewAction, type PreviewActions } from './previewActions';
 import { previewHtml } from './previewHtml';
 import { parseWebviewMessage, type HostMessage } from './protocol';
+import { isBelowRoots } from './resourceRoots';
 import type { JobRecord } from '../model/job';
 
 export type { PreviewActions } from './previewActions';
@@ -41,15 +42,16 @@ export class PreviewPanel extends Disposable {
       return PreviewPanel.current;
     }
     const mediaFolder = vscode.Uri.joinPath(deps.extensionUri, 'media');
+    const roots = resourceRoots(mediaFolder);
     const panel = vscode.window.createWebviewPanel(
       PreviewPanel.viewType,
       vscode.l10n.t('Nano Banana Results'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       // Retained when hidden: a page rebuilt on reveal depends on VS Code re-attaching its frame, which in a
       // real VS Code sometimes took 20 s after the panel had been behind an editor during a job (issue 16).
-      { enableScripts: true, localResourceRoots: [mediaFolder], retainContextWhenHidden: true },
+      { enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: true },
     );
-    PreviewPanel.current = new PreviewPanel(panel, mediaFolder, deps);
+    PreviewPanel.current = new PreviewPanel(panel, mediaFolder, roots, deps);
     return PreviewPanel.current;
   }
 
@@ -61,23 +63,24 @@ export class PreviewPanel extends Disposable {
     return vscode.window.registerWebviewPanelSerializer(PreviewPanel.viewType, {
       deserializeWebviewPanel: async (panel) => {
         const mediaFolder = vscode.Uri.joinPath(deps.extensionUri, 'media');
-        panel.webview.options = { enableScripts: true, localResourceRoots: [mediaFolder] };
+        const roots = resourceRoots(mediaFolder);
+        // Before the page is written, so setting them reloads nothing.
+        panel.webview.options = { enableScripts: true, localResourceRoots: roots };
         PreviewPanel.current?.dispose();
-        PreviewPanel.current = new PreviewPanel(panel, mediaFolder, deps);
+        PreviewPanel.current = new PreviewPanel(panel, mediaFolder, roots, deps);
       },
     });
   }
 
   /** Messages posted before the script listens are lost, so state waits for its 'ready'. */
   private webviewReady = false;
-  /** `Uri.toString()` of every folder the webview may load images from, the media folder included. */
-  private readonly resourceFolders = new Set<string>();
   private readonly missing: MissingFiles;
   private readonly viewContext: JobViewContext;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     mediaFolder: vscode.Uri,
+    roots: readonly vscode.Uri[],
     private readonly deps: PreviewPanelDeps,
   ) {
     super();
@@ -86,11 +89,10 @@ export class PreviewPanel extends Disposable {
       light: vscode.Uri.joinPath(mediaFolder, 'preview-light.svg'),
       dark: vscode.Uri.joinPath(mediaFolder, 'preview-dark.svg'),
     };
-    this.resourceFolders.add(mediaFolder.toString());
-    this.allowResultFolders(deps.store.all());
+    const rootStrings = roots.map((root) => root.toString());
     this.missing = this.register(new MissingFiles(() => deps.store.all()));
     this.viewContext = {
-      webviewSrc: (fileUri) => panel.webview.asWebviewUri(vscode.Uri.parse(fileUri, true)).toString(),
+      webviewSrc: (fileUri) => (isBelowRoots(fileUri, rootStrings) ? panel.webview.asWebviewUri(vscode.Uri.parse(fileUri, true)).toString() : undefined),
       missingFiles: this.missing.files,
     };
 
@@ -129,7 +131,6 @@ export class PreviewPanel extends Disposable {
   }
 
   private onJobChange(job: JobRecord): void {
-    this.allowResultFolders([job]);
     this.postJob(job);
   }
 
@@ -137,21 +138,6 @@ export class PreviewPanel extends Disposable {
     for (const job of this.deps.store.all()) {
       if (job.images.some((image) => files.has(image.uri))) this.postJob(job);
     }
-  }
-
-  /** Results land in folders chosen per job; the webview may only load from folders it was told about. */
-  private allowResultFolders(jobs: readonly JobRecord[]): void {
-    const before = this.resourceFolders.size;
-    for (const job of jobs) {
-      for (const image of job.images) {
-        this.resourceFolders.add(vscode.Uri.joinPath(vscode.Uri.parse(image.uri, true), '..').toString());
-      }
-    }
-    if (this.resourceFolders.size === before) return;
-    this.panel.webview.options = {
-      ...this.panel.webview.options,
-      localResourceRoots: [...this.resourceFolders].map((folder) => vscode.Uri.parse(folder, true)),
-    };
   }
 
   /**
@@ -186,4 +172,12 @@ export class PreviewPanel extends Disposable {
     // Not awaited: a page being replaced may never answer, and must not delay the next one.
     this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.error('could not update the results panel', error));
   }
+}
+
+/**
+ * Set once per panel (see resourceRoots.ts): the workspace folders as they are when it is created, and the
+ * extension's media. Folders added later are not followed, as changing them would reload the page.
+ */
+function resourceRoots(mediaFolder: vscode.Uri): vscode.Uri[] {
+  return [mediaFolder, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)];
 }

@@ -7,6 +7,8 @@ export interface ImageView {
   src?: string;
   /** The file was deleted or moved since the job saved it. */
   missing?: boolean;
+  /** A raster image saved outside the folders the panel may load from (the workspace folders when it opened). */
+  outsideFolders?: boolean;
   /** Workspace-relative path, for display. */
   label: string;
   mime: string;

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { ProxyOptions } from '../api/connection';
 import { DEFAULT_ICON_SET } from '../core/iconSet';
+import { boundedNumber, NUMBER_SETTINGS, type NumberSetting } from '../core/settingBounds';
+import type { Log } from './log';
 
 export const DEFAULT_API_BASE_URL = 'https://api.acedata.cloud';
 
@@ -35,17 +37,36 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     model: config.get<string>('model', 'nano-banana').trim() || 'nano-banana',
     aspectRatio: config.get<string>('aspectRatio', '1:1'),
     resolution: config.get<string>('resolution', '1K'),
-    count: config.get<number>('count', 1),
+    count: bounded(config, 'count'),
     outputDirectory: config.get<string>('outputDirectory', 'assets/generated'),
     askForOptions: config.get<boolean>('askForOptions', true),
     costSetByWorkspace: COST_SETTINGS.filter((key) => setByWorkspace(config, key)),
     callbackUrl: config.get<string>('callbackUrl', '').trim(),
-    requestTimeoutSeconds: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)),
-    waitTimeoutMinutes: Math.max(1, config.get<number>('waitTimeoutMinutes', 10)),
+    requestTimeoutSeconds: bounded(config, 'requestTimeoutSeconds'),
+    waitTimeoutMinutes: bounded(config, 'waitTimeoutMinutes'),
     style: text(config.get<unknown>('style', '')),
     styleImages: config.get<unknown>('styleImages', []),
     iconSet: config.get<unknown>('iconSet', DEFAULT_ICON_SET),
   };
+}
+
+/** Where a corrected setting is reported; set once at activation (before that, nothing is marked as told). */
+let warn: ((line: string) => void) | undefined;
+/** Each distinct problem is logged once, not at every read of the settings. */
+const reported = new Set<string>();
+
+export function logSettingProblemsTo(log: Pick<Log, 'warn'>): void {
+  warn = (line) => log.warn(line);
+}
+
+function bounded(config: vscode.WorkspaceConfiguration, key: NumberSetting): number {
+  const bounds = NUMBER_SETTINGS[key];
+  const { value, problem } = boundedNumber(`nanoBanana.${key}`, config.get<unknown>(key, bounds.default), bounds);
+  if (problem && warn && !reported.has(problem)) {
+    reported.add(problem);
+    warn(problem);
+  }
+  return value;
 }
 
 /** A hand-edited setting may hold anything; only text is text. */

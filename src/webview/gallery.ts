@@ -32,7 +32,7 @@ export class PreviewLayout {
     this.list,
   );
   private latest: JobView | undefined;
-  /** The gallery's jobs by id with their cards; the cards stand in the list newest first. */
+  /** The gallery's jobs by id with their cards, in the order they arrived; the list's own order is by time. */
   private readonly earlier = new Map<string, { view: JobView; card: HTMLElement }>();
 
   constructor(
@@ -54,7 +54,8 @@ export class PreviewLayout {
     this.showSpent(state.spent);
     this.latest = state.latest;
     this.earlier.clear();
-    for (const view of state.earlier) this.earlier.set(view.id, { view, card: renderJob(view, 'job-earlier', this.post) });
+    const newestFirst = [...state.earlier].sort((a, b) => b.createdAt - a.createdAt);
+    for (const view of newestFirst) this.earlier.set(view.id, { view, card: renderJob(view, 'job-earlier', this.post) });
     this.list.replaceChildren(...[...this.earlier.values()].map(({ card }) => card));
     this.renderLatest();
     this.applySearch();
@@ -92,9 +93,20 @@ export class PreviewLayout {
       this.earlier.set(view.id, { view, card });
       return;
     }
-    const next = [...this.earlier.values()].find((other) => other.view.createdAt < view.createdAt);
-    this.list.insertBefore(card, next?.card ?? null);
+    this.list.insertBefore(card, this.firstOlderCard(view.createdAt));
     this.earlier.set(view.id, { view, card });
+  }
+
+  /**
+   * Where a new card goes: before the first card, in the list's order, of an older job. Looked up in the
+   * list, not the map: jobs from the history arrive first, so the map's order is not the time order.
+   */
+  private firstOlderCard(createdAt: number): Element | null {
+    for (const card of Array.from(this.list.children)) {
+      const other = this.earlier.get(card.getAttribute('data-job-id') ?? '');
+      if (other && other.view.createdAt < createdAt) return card;
+    }
+    return null;
   }
 
   private removeEarlier(id: string): void {

@@ -117,7 +117,8 @@ function renderImage(job: JobView, image: ImageView, imageIndex: number, variant
   const src = isRenderableMime(image.mime) && !image.missing ? image.src : undefined;
   // A file that is gone can be neither opened, revealed, linked nor edited.
   // While variations are compared, each offers only to be kept or opened large; the rest follows the choice.
-  const actions = image.missing ? [] : imageButtons().filter(({ action }) => (src !== undefined || action !== 'editAgain') && (!variation || action === 'open'));
+  const editable = src !== undefined || image.outsideFolders === true;
+  const actions = image.missing ? [] : imageButtons().filter(({ action }) => (editable || action !== 'editAgain') && (!variation || action === 'open'));
   const size = image.width !== undefined && image.height !== undefined ? `${image.width}×${image.height}` : undefined;
   const keep = variation && !image.missing ? keepButton(job, imageIndex, variation, post) : undefined;
   return h(
@@ -127,7 +128,9 @@ function renderImage(job: JobView, image: ImageView, imageIndex: number, variant
       ? h('p', { className: 'result-missing' }, t('This file no longer exists. It was moved or deleted after the job saved it.'))
       : src !== undefined
         ? resultImage(src, job.prompt, variant)
-        : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
+        : image.outsideFolders
+          ? h('p', { className: 'result-outside' }, t('This image was saved outside the workspace folders this panel was opened with, so it is not shown here. Use Open to see it.'))
+          : h('p', { className: 'result-unsupported' }, unsupportedNote(image.mime)),
     h(
       'figcaption',
       {},

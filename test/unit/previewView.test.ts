@@ -72,6 +72,16 @@ test('toJobView: a file that is gone gets no src and says it is missing', () => 
   assert.equal(svg?.missing, undefined);
 });
 
+test('toJobView: an image outside the panel\'s folders gets no src and says so; an SVG or a gone file does not', () => {
+  const onlyOther = (uri: string) => (uri.startsWith('file:///other/') ? webviewSrc(uri) : undefined);
+  const [png, svg] = toJobView(job, { webviewSrc: onlyOther, missingFiles: new Set() }).images;
+  assert.equal(png?.src, undefined);
+  assert.equal(png?.outsideFolders, true);
+  assert.equal(svg?.outsideFolders, undefined);
+  const [gone] = toJobView(job, { webviewSrc: onlyOther, missingFiles: new Set(['file:///ws/assets/generated/a.png']) }).images;
+  assert.deepEqual([gone?.missing, gone?.outsideFolders], [true, undefined]);
+});
+
 test('toJobView: the cost the task reported, ready to show', () => {
   assert.equal(toJobView({ ...job, cost: { amount: 2, listAmount: 2.5, currency: 'credit' } }, context).cost, '2 credits (list price 2.5)');
   assert.equal(toJobView({ ...job, cost: { amount: 0.1 + 0.2, listAmount: 0.1 + 0.2, currency: 'credit' } }, context).cost, '0.3 credits');

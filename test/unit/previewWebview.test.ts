@@ -86,6 +86,17 @@ test('a past result the host found missing says the file no longer exists, witho
   assert.equal(await page.locator('.job-earlier [data-action="generateAgain"]').count(), 1);
 });
 
+test('an image saved outside the panel\'s folders is named with a note instead of a broken picture, and can still be opened', { skip }, async () => {
+  await openPreview();
+  await postState([jobView({ id: 'outside', images: [{ label: '/elsewhere/photo-edited.png', mime: 'image/png', outsideFolders: true }] })]);
+  assert.match((await page.textContent('.job-latest .result-outside')) ?? '', /outside the workspace folders.*Use Open/);
+  assert.equal(await page.locator('img, .result-missing').count(), 0);
+  assert.deepEqual(
+    await page.locator('.result [data-action]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-action'))),
+    ['open', 'reveal', 'copyLink', 'insertLink', 'editAgain'],
+  );
+});
+
 test('after a reload (no job in this window yet) the gallery shows the earlier jobs, with their images', { skip }, async () => {
   await openPreview();
   await postMessage({ type: 'state', earlier: [jobView({ id: 'past-1', prompt: 'a past robot', cost: '2 credit' })] });
@@ -210,4 +221,28 @@ test('an update before the first state has nothing to update and is ignored', { 
   await postMessage({ type: 'job', latest: true, job: jobView({ id: 'x' }) });
   await postState([]);
   assert.equal(await page.textContent('.empty-state'), 'No results yet. Run Nano Banana: Generate Image.');
+});
+
+test('with a history, this session\'s earlier jobs stand newest first above it: the second job above the first', { skip }, async () => {
+  await openPreview();
+  // After a reload: no latest job yet, the history in the gallery.
+  await postMessage({ type: 'state', earlier: [jobView({ id: 'past-2', createdAt: at(-10) }), jobView({ id: 'past-1', createdAt: at(-20) })] });
+  for (const [id, minutes] of [['first', 0], ['second', 5], ['third', 10]] as const) {
+    await postMessage({ type: 'job', latest: true, job: jobView({ id, createdAt: at(minutes) }) });
+  }
+  await page.waitForSelector('.job-latest[data-job-id="third"]');
+  const gallery = () => page.locator('.job-earlier').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-id')));
+  assert.deepEqual(await gallery(), ['second', 'first', 'past-2', 'past-1']);
+
+  // An update of a job already in the gallery keeps its place.
+  await postMessage({ type: 'job', latest: false, job: jobView({ id: 'first', prompt: 'renamed', createdAt: at(0) }) });
+  await page.waitForSelector('.job-earlier[data-job-id="first"] >> text=renamed');
+  assert.deepEqual(await gallery(), ['second', 'first', 'past-2', 'past-1']);
+});
+
+test('the gallery is ordered by time whatever order the state lists it in', { skip }, async () => {
+  await openPreview();
+  await postMessage({ type: 'state', earlier: [jobView({ id: 'middle', createdAt: at(-10) }), jobView({ id: 'oldest', createdAt: at(-20) }), jobView({ id: 'newest', createdAt: at(-5) })] });
+  await page.waitForSelector('.job-earlier');
+  assert.deepEqual(await page.locator('.job-earlier').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-id'))), ['newest', 'middle', 'oldest']);
 });
