@@ -146,7 +146,7 @@ export class JobEngine implements vscode.Disposable {
       report,
       log: this.deps.log,
       images: this.deps.images,
-      waitTimeoutMinutes: readSettings().waitTimeoutMinutes,
+      waitTimeoutMinutes: readSettings(vscode.Uri.parse(entry.job.targetFolder, true)).waitTimeoutMinutes,
       costReported: async (job, billedImages, request) => {
         if (!job.taskId) return;
         // A task id typed into Check Pending Tasks has the settings' options; its record knows the real ones.
