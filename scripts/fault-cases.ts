@@ -257,6 +257,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'Never saved as an image nor rendered as a document in the results panel',
   },
   {
+    id: 'security:secrets-redacted',
+    group: 'Security',
+    tried: 'Lines reaching the log with the token, proxy credentials in every form (scheme://user:pass@host, a password holding @, a proxy without a scheme, HTTPS_PROXY / HTTP_PROXY, http.proxyAuthorization) and presigned image URLs',
+    expected: 'None of them reaches the Output channel: the credentials are redacted, every URL keeps its host and path without its query string',
+  },
+  {
     id: 'fault:edit-input-undecodable',
     group: 'Faults',
     tried: 'An edit of an 11 MB file that starts like a JPEG but is damaged: too large to send as it is, and no smaller copy can be decoded from it',

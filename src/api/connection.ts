@@ -4,7 +4,8 @@ import { NanoBananaClient } from './client';
 import { downloadImage, type DownloadedImage, type DownloadOptions } from './download';
 import { createDispatcher, type HttpTimeouts } from './http';
 import { TaskPoller } from './poller';
-import type { ProxyOptions } from './proxy';
+import { PROXY_VARIABLES, type ProxyOptions } from './proxy';
+import { proxySecrets } from '../core/redact';
 
 export type { ProxyOptions } from './proxy';
 
@@ -24,6 +25,16 @@ export interface ApiConnection {
   poller: TaskPoller;
   download(url: string, options: Omit<DownloadOptions, 'dispatcher'>): Promise<DownloadedImage>;
   close(): Promise<void>;
+}
+
+/**
+ * What a log must never show of these options: the token and the proxy credentials in every form they
+ * can take, from the settings or from the proxy variables alike (whether or not those are used).
+ */
+export function secretsOf(options: ConnectionOptions): string[] {
+  const environment = options.proxy?.environment ?? process.env;
+  const proxyUrls = [options.proxy?.url, ...PROXY_VARIABLES.map((name) => environment[name])];
+  return [options.token, ...proxySecrets({ proxyUrls, authorization: options.proxy?.authorization })];
 }
 
 export function openConnection(options: ConnectionOptions): ApiConnection {

@@ -9,6 +9,7 @@ import { request, type Dispatcher } from 'undici';
 import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
 import { t } from '../core/l10n';
 import { claimFirstFreeName } from '../core/naming';
+import { shownUrl } from '../core/redact';
 import { ApiError } from './errors';
 import { transportError } from './http';
 import { proxyRouteFor } from './proxy';
@@ -48,7 +49,7 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     } catch (error) {
       if (attempt >= policy.attempts || !isTransient(error)) throw error;
       const wait = backoffDelay(policy, attempt);
-      options.log?.(`download of ${url} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
+      options.log?.(`download of ${shownUrl(url)} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
       await sleep(wait, options.signal);
     }
   }
@@ -92,7 +93,7 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
     const headBytes = Buffer.concat(head);
     const type = sniffImageType(headBytes);
     if (!type) {
-      throw new ApiError({ code: 'not_an_image' }, t('The service\'s result at {0} is not a PNG, JPEG, WebP or GIF image; it was not saved.', url));
+      throw new ApiError({ code: 'not_an_image' }, t('The service\'s result at {0} is not a PNG, JPEG, WebP or GIF image; it was not saved.', shownUrl(url)));
     }
     const fileName = await claimName(temporary, options.directory, options.baseName, type.extension);
     return { path: join(options.directory, fileName), fileName, type, bytes: received, ...imageSize(headBytes) };
@@ -129,12 +130,12 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
       discard(response);
       throw new ApiError(
         { code: response.statusCode >= 500 ? 'service_unavailable' : 'download_failed', status: response.statusCode },
-        t('The image host answered HTTP {0} for {1}.', response.statusCode, current),
+        t('The image host answered HTTP {0} for {1}.', response.statusCode, shownUrl(current)),
       );
     }
     return response;
   }
-  throw new ApiError({ code: 'download_failed' }, t('The image URL redirected more than {0} times: {1}', MAX_REDIRECTS, url));
+  throw new ApiError({ code: 'download_failed' }, t('The image URL redirected more than {0} times: {1}', MAX_REDIRECTS, shownUrl(url)));
 }
 
 export function assertWebUrl(url: string): void {
@@ -142,7 +143,7 @@ export function assertWebUrl(url: string): void {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new ApiError({ code: 'unsupported_url' }, t('The service returned an image address that is not a URL: {0}', url.slice(0, 200)));
+    throw new ApiError({ code: 'unsupported_url' }, t('The service returned an image address that is not a URL: {0}', shownUrl(url).slice(0, 200)));
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
     throw new ApiError({ code: 'unsupported_url' }, t('Refusing to download an image from a {0} address; only http and https are allowed.', protocol));

@@ -4,6 +4,7 @@
 // on the proxy only when the request really went through it.
 import { Agent, Dispatcher, Pool, ProxyAgent } from 'undici';
 import { t } from '../core/l10n';
+import { shownUrl } from '../core/redact';
 import { ApiError } from './errors';
 
 export interface ProxyOptions {
@@ -18,6 +19,9 @@ export interface ProxyOptions {
   /** Where the proxy variables are read when `url` is empty (default: process.env). */
   environment?: Record<string, string | undefined>;
 }
+
+/** The variables a proxy is read from when `http.proxy` is empty, lower case first as curl reads them. */
+export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
 
 /** A proxy a request goes through, as messages show it. */
 export interface ProxyRoute {
@@ -173,9 +177,10 @@ function fromEnvironment(environment: Record<string, string | undefined>): Confi
     const source = names.find((name) => environment[name]?.trim());
     return source ? { url: environment[source]!.trim(), source } : undefined;
   };
-  const http = read('http_proxy', 'HTTP_PROXY');
+  const [httpsLower, httpsUpper, httpLower, httpUpper] = PROXY_VARIABLES;
+  const http = read(httpLower, httpUpper);
   // As undici's EnvHttpProxyAgent does: without HTTPS_PROXY, https goes through HTTP_PROXY too.
-  const https = read('https_proxy', 'HTTPS_PROXY') ?? http;
+  const https = read(httpsLower, httpsUpper) ?? http;
   const noProxy = (environment.no_proxy || environment.NO_PROXY || '').split(/[,\s]+/);
   return { http, https, noProxy };
 }
@@ -195,7 +200,7 @@ function parseProxyUrl(url: string, source: string): ProxyRoute {
   if (!parsed || !['http:', 'https:', 'socks5:', 'socks:'].includes(parsed.protocol)) {
     throw new ApiError(
       { code: 'proxy' },
-      t('The proxy {0} ({1}) is not an http://, https:// or socks5:// address.', url.replace(/\/\/[^/@]*@/, '//'), source),
+      t('The proxy {0} ({1}) is not an http://, https:// or socks5:// address.', shownUrl(url), source),
     );
   }
   return { shown: `${parsed.protocol}//${parsed.host}`, source };
