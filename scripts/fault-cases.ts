@@ -263,6 +263,24 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'None of them reaches the Output channel: the credentials are redacted, every URL keeps its host and path without its query string',
   },
   {
+    id: 'security:api-certificate-checked',
+    group: 'Security',
+    tried: '`http.proxyStrictSSL: false`, through a proxy and without one, against the API behind a self-signed certificate',
+    expected: 'Refused before anything is sent: the message names the host, why the certificate is not trusted, NODE_EXTRA_CA_CERTS, and that http.proxyStrictSSL concerns only the proxy',
+  },
+  {
+    id: 'security:extra-ca-certs',
+    group: 'Security',
+    tried: 'The same self-signed API with NODE_EXTRA_CA_CERTS naming its certificate when the process starts',
+    expected: 'Accepted: the request goes through',
+  },
+  {
+    id: 'security:proxy-strict-ssl',
+    group: 'Security',
+    tried: 'An https:// proxy with a self-signed certificate, with http.proxyStrictSSL true and false',
+    expected: 'True: refused, naming the proxy and the setting; false: the proxy is used (its certificate alone is not checked)',
+  },
+  {
     id: 'fault:edit-input-undecodable',
     group: 'Faults',
     tried: 'An edit of an 11 MB file that starts like a JPEG but is damaged: too large to send as it is, and no smaller copy can be decoded from it',

@@ -11,8 +11,7 @@ import { t } from '../core/l10n';
 import { claimFirstFreeName } from '../core/naming';
 import { shownUrl } from '../core/redact';
 import { ApiError } from './errors';
-import { transportError } from './http';
-import { proxyRouteFor } from './proxy';
+import { requestFailure, transportError } from './http';
 import { backoffDelay, isTransient, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
@@ -118,7 +117,7 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
         headers: { accept: 'image/png,image/jpeg,image/webp,image/gif,*/*;q=0.5' },
       });
     } catch (error) {
-      throw transportError(error, options.signal, proxyRouteFor(options.dispatcher, current));
+      throw requestFailure(error, options.signal, options.dispatcher, current);
     }
     const location = response.headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
