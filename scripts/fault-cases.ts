@@ -281,6 +281,12 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'True: refused, naming the proxy and the setting; false: the proxy is used (its certificate alone is not checked)',
   },
   {
+    id: 'security:download-redirects',
+    group: 'Security',
+    tried: 'Image downloads redirected six times, from https to http, to another loopback address, to localhost and to a name resolving to a private address',
+    expected: 'At most five redirects; never from https to http; never to a loopback, private or link-local address unless the API address is one; each refused before its target is contacted',
+  },
+  {
     id: 'fault:edit-input-undecodable',
     group: 'Faults',
     tried: 'An edit of an 11 MB file that starts like a JPEG but is damaged: too large to send as it is, and no smaller copy can be decoded from it',

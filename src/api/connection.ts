@@ -23,7 +23,7 @@ export interface ConnectionOptions {
 export interface ApiConnection {
   client: NanoBananaClient;
   poller: TaskPoller;
-  download(url: string, options: Omit<DownloadOptions, 'dispatcher'>): Promise<DownloadedImage>;
+  download(url: string, options: Omit<DownloadOptions, 'dispatcher' | 'apiBaseUrl'>): Promise<DownloadedImage>;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export function openConnection(options: ConnectionOptions): ApiConnection {
   return {
     client,
     poller,
-    download: (url, downloadOptions) => downloadImage(url, { ...downloadOptions, dispatcher }),
+    download: (url, downloadOptions) => downloadImage(url, { ...downloadOptions, dispatcher, apiBaseUrl: options.baseUrl }),
     close: async () => {
       poller.dispose();
       await dispatcher.close();

@@ -12,15 +12,20 @@ import { claimFirstFreeName } from '../core/naming';
 import { shownUrl } from '../core/redact';
 import { ApiError } from './errors';
 import { requestFailure, transportError } from './http';
+import { proxyRouteFor } from './proxy';
+import { addressesOf, isInternalAddress, MAX_REDIRECTS, redirectRefusal, resolveHost, type ResolveHost } from './redirects';
 import { backoffDelay, isTransient, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
 /** Enough of the head to find a JPEG's size marker behind its metadata. */
 const HEAD_BYTES = 256 * 1024;
 
 export interface DownloadOptions {
   dispatcher: Dispatcher;
+  /** The API address: redirects may lead to loopback, private or link-local hosts only when it is one. */
+  apiBaseUrl: string;
+  /** How a redirect target's host name is resolved to judge it (default: the system resolver). */
+  resolveHost?: ResolveHost;
   directory: string;
   /** File name without extension; the extension comes from the bytes. A counter is added on a clash. */
   baseName: string;
@@ -103,9 +108,13 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
   }
 }
 
-/** GET without credentials (the image host must never see the API token), following a few redirects. */
+/**
+ * GET without credentials (the image host must never see the API token), following at most five
+ * redirects, each judged before anything is sent to its target (see redirects.ts).
+ */
 async function openImage(url: string, options: DownloadOptions): Promise<Dispatcher.ResponseData> {
   let current = url;
+  let apiIsInternal: boolean | undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     assertWebUrl(current);
     let response: Dispatcher.ResponseData;
@@ -122,7 +131,13 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
     const location = response.headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
       discard(response);
-      current = new URL(location, current).toString();
+      const next = new URL(location, current).toString();
+      if (hop === MAX_REDIRECTS) break;
+      assertWebUrl(next);
+      apiIsInternal ??= await isInternalHost(options.apiBaseUrl, options);
+      const refusal = redirectRefusal({ from: current, to: next, targetAddresses: await hostAddresses(next, options), apiIsInternal });
+      if (refusal) throw new ApiError({ code: 'unsupported_url' }, refusal);
+      current = next;
       continue;
     }
     if (response.statusCode !== 200) {
@@ -135,6 +150,15 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
     return response;
   }
   throw new ApiError({ code: 'download_failed' }, t('The image URL redirected more than {0} times: {1}', MAX_REDIRECTS, shownUrl(url)));
+}
+
+function hostAddresses(url: string, options: DownloadOptions): Promise<string[]> {
+  const direct = !proxyRouteFor(options.dispatcher, url);
+  return addressesOf(new URL(url).hostname, direct, options.resolveHost ?? resolveHost);
+}
+
+async function isInternalHost(url: string, options: DownloadOptions): Promise<boolean> {
+  return [new URL(url).hostname, ...(await hostAddresses(url, options))].some(isInternalAddress);
 }
 
 export function assertWebUrl(url: string): void {
