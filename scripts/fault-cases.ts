@@ -287,6 +287,24 @@ export const FAULT_CASES: FaultCase[] = [
     expected: 'At most five redirects; never from https to http; never to a loopback, private or link-local address unless the API address is one; each refused before its target is contacted',
   },
   {
+    id: 'security:decompression-bomb',
+    group: 'Security',
+    tried: 'A PNG and a JPEG of a few hundred bytes claiming 30000×30000 pixels, given to each image operation (smaller copy of an edit input or style image, exact-size cut of a result, icon set), and one whose size cannot be read',
+    expected: 'Refused from the header with the reason (over 100 megapixels, or damaged) before any worker thread starts; nothing is decoded',
+  },
+  {
+    id: 'security:worker-memory-limit',
+    group: 'Security',
+    tried: 'An image worker that keeps allocating',
+    expected: 'It runs under resourceLimits and is stopped at them; its request fails saying it ran out of memory, the extension host and the next request are unaffected',
+  },
+  {
+    id: 'security:not-an-image-result',
+    group: 'Security',
+    tried: 'The service answers a task with an SVG or an HTML page under a .png name (with and without an exact size); the image worker answers with bytes of another type',
+    expected: 'Nothing is saved, cut or shown in the panel; a worker answer that is not the image type it must be is not used',
+  },
+  {
     id: 'fault:edit-input-undecodable',
     group: 'Faults',
     tried: 'An edit of an 11 MB file that starts like a JPEG but is damaged: too large to send as it is, and no smaller copy can be decoded from it',
