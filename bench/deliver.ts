@@ -27,8 +27,9 @@ export interface Delivery {
 /** How a variant downloads: the extension's connection (`ApiConnection.download`) or the downloader over an agent of its own. */
 export type Download = ApiConnection['download'];
 
-export function downloadVia(dispatcher: Dispatcher): Download {
-  return (url, options) => downloadImage(url, { ...options, dispatcher });
+/** `apiBaseUrl`: the stand-in's API address, which decides which redirects may be followed. */
+export function downloadVia(dispatcher: Dispatcher, apiBaseUrl: string): Download {
+  return (url, options) => downloadImage(url, { ...options, dispatcher, apiBaseUrl });
 }
 
 export async function downloadAndSave(urls: readonly string[], download: Download, scratchRoot: string, folder: string, baseName: string): Promise<Delivery> {

@@ -39,7 +39,7 @@ export async function measureLatency(workDir: string, jobs = 30, minMs = 2_000, 
   const plainClient = new NanoBananaClient({ baseUrl: mock.url, token: mock.token, dispatcher: plainAgent });
   const blockingAgent = createAgent(TIMEOUTS);
   // The extension's images come through its connection, over the agent its client and poller use.
-  const downloadOf: Record<Variant, Download> = { extension: extension.download, poll3s: downloadVia(plainAgent), blocking: downloadVia(blockingAgent) };
+  const downloadOf: Record<Variant, Download> = { extension: extension.download, poll3s: downloadVia(plainAgent, mock.url), blocking: downloadVia(blockingAgent, mock.url) };
 
   const waitFor: Record<Variant, (request: ImagesRequest) => Promise<WaitedTask>> = {
     extension: async (request) => {

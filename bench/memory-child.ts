@@ -31,9 +31,11 @@ async function saveWithExtension({ urls, warmUpUrl, folder }: SaveArgs) {
   const dispatcher = createAgent(TIMEOUTS);
   const scratch = join(folder, '..', `${basename(folder)}-scratch`);
   await mkdir(scratch, { recursive: true });
-  await downloadAndSave([warmUpUrl], downloadVia(dispatcher), scratch, join(folder, 'warm-up'), 'warm-up');
+  // The stand-in's image host shares the loopback address of its API.
+  const download = downloadVia(dispatcher, new URL(warmUpUrl).origin);
+  await downloadAndSave([warmUpUrl], download, scratch, join(folder, 'warm-up'), 'warm-up');
   try {
-    return await measurePeak(async () => (await downloadAndSave(urls, downloadVia(dispatcher), scratch, folder, 'image')).files);
+    return await measurePeak(async () => (await downloadAndSave(urls, download, scratch, folder, 'image')).files);
   } finally {
     await dispatcher.close();
     await rm(scratch, { recursive: true, force: true });

@@ -32,7 +32,7 @@ async function floorCall(session: Session, scratch: string, index: number): Prom
   const agent = createAgent();
   try {
     const task = await submitBlocking(agent, api.url, api.token, { action: 'generate', prompt: `bench floor ${index}`, model: 'nano-banana' });
-    const { savedAt } = await downloadAndSave(task.imageUrls, downloadVia(agent), scratch, join(scratch, 'floor'), `floor-${index}`);
+    const { savedAt } = await downloadAndSave(task.imageUrls, downloadVia(agent, api.url), scratch, join(scratch, 'floor'), `floor-${index}`);
     return (savedAt - api.stats.taskFinishedAt[task.taskId]) / 1000;
   } finally {
     await agent.close();

@@ -4,7 +4,8 @@ import { NanoBananaClient } from './client';
 import { downloadImage, type DownloadedImage, type DownloadOptions } from './download';
 import { createDispatcher, type HttpTimeouts } from './http';
 import { TaskPoller } from './poller';
-import type { ProxyOptions } from './proxy';
+import { PROXY_VARIABLES, type ProxyOptions } from './proxy';
+import { proxySecrets } from '../core/redact';
 
 export type { ProxyOptions } from './proxy';
 
@@ -22,8 +23,18 @@ export interface ConnectionOptions {
 export interface ApiConnection {
   client: NanoBananaClient;
   poller: TaskPoller;
-  download(url: string, options: Omit<DownloadOptions, 'dispatcher'>): Promise<DownloadedImage>;
+  download(url: string, options: Omit<DownloadOptions, 'dispatcher' | 'apiBaseUrl'>): Promise<DownloadedImage>;
   close(): Promise<void>;
+}
+
+/**
+ * What a log must never show of these options: the token and the proxy credentials in every form they
+ * can take, from the settings or from the proxy variables alike (whether or not those are used).
+ */
+export function secretsOf(options: ConnectionOptions): string[] {
+  const environment = options.proxy?.environment ?? process.env;
+  const proxyUrls = [options.proxy?.url, ...PROXY_VARIABLES.map((name) => environment[name])];
+  return [options.token, ...proxySecrets({ proxyUrls, authorization: options.proxy?.authorization })];
 }
 
 export function openConnection(options: ConnectionOptions): ApiConnection {
@@ -33,7 +44,7 @@ export function openConnection(options: ConnectionOptions): ApiConnection {
   return {
     client,
     poller,
-    download: (url, downloadOptions) => downloadImage(url, { ...downloadOptions, dispatcher }),
+    download: (url, downloadOptions) => downloadImage(url, { ...downloadOptions, dispatcher, apiBaseUrl: options.baseUrl }),
     close: async () => {
       poller.dispose();
       await dispatcher.close();

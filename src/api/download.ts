@@ -9,18 +9,23 @@ import { request, type Dispatcher } from 'undici';
 import { imageSize, sniffImageType, type ImageType } from '../core/imageType';
 import { t } from '../core/l10n';
 import { claimFirstFreeName } from '../core/naming';
+import { shownUrl } from '../core/redact';
 import { ApiError } from './errors';
-import { transportError } from './http';
+import { requestFailure, transportError } from './http';
 import { proxyRouteFor } from './proxy';
+import { addressesOf, isInternalAddress, MAX_REDIRECTS, redirectRefusal, resolveHost, type ResolveHost } from './redirects';
 import { backoffDelay, isTransient, LOOKUP_BACKOFF, sleep, throwIfCancelled, type BackoffPolicy } from './retry';
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
 /** Enough of the head to find a JPEG's size marker behind its metadata. */
 const HEAD_BYTES = 256 * 1024;
 
 export interface DownloadOptions {
   dispatcher: Dispatcher;
+  /** The API address: redirects may lead to loopback, private or link-local hosts only when it is one. */
+  apiBaseUrl: string;
+  /** How a redirect target's host name is resolved to judge it (default: the system resolver). */
+  resolveHost?: ResolveHost;
   directory: string;
   /** File name without extension; the extension comes from the bytes. A counter is added on a clash. */
   baseName: string;
@@ -48,7 +53,7 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     } catch (error) {
       if (attempt >= policy.attempts || !isTransient(error)) throw error;
       const wait = backoffDelay(policy, attempt);
-      options.log?.(`download of ${url} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
+      options.log?.(`download of ${shownUrl(url)} failed (${(error as ApiError).code}); retrying in ${wait} ms`);
       await sleep(wait, options.signal);
     }
   }
@@ -92,7 +97,7 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
     const headBytes = Buffer.concat(head);
     const type = sniffImageType(headBytes);
     if (!type) {
-      throw new ApiError({ code: 'not_an_image' }, t('The service\'s result at {0} is not a PNG, JPEG, WebP or GIF image; it was not saved.', url));
+      throw new ApiError({ code: 'not_an_image' }, t('The service\'s result at {0} is not a PNG, JPEG, WebP or GIF image; it was not saved.', shownUrl(url)));
     }
     const fileName = await claimName(temporary, options.directory, options.baseName, type.extension);
     return { path: join(options.directory, fileName), fileName, type, bytes: received, ...imageSize(headBytes) };
@@ -103,9 +108,13 @@ async function downloadOnce(url: string, options: DownloadOptions): Promise<Down
   }
 }
 
-/** GET without credentials (the image host must never see the API token), following a few redirects. */
+/**
+ * GET without credentials (the image host must never see the API token), following at most five
+ * redirects, each judged before anything is sent to its target (see redirects.ts).
+ */
 async function openImage(url: string, options: DownloadOptions): Promise<Dispatcher.ResponseData> {
   let current = url;
+  let apiIsInternal: boolean | undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     assertWebUrl(current);
     let response: Dispatcher.ResponseData;
@@ -117,24 +126,39 @@ async function openImage(url: string, options: DownloadOptions): Promise<Dispatc
         headers: { accept: 'image/png,image/jpeg,image/webp,image/gif,*/*;q=0.5' },
       });
     } catch (error) {
-      throw transportError(error, options.signal, proxyRouteFor(options.dispatcher, current));
+      throw requestFailure(error, options.signal, options.dispatcher, current);
     }
     const location = response.headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
       discard(response);
-      current = new URL(location, current).toString();
+      const next = new URL(location, current).toString();
+      if (hop === MAX_REDIRECTS) break;
+      assertWebUrl(next);
+      apiIsInternal ??= await isInternalHost(options.apiBaseUrl, options);
+      const refusal = redirectRefusal({ from: current, to: next, targetAddresses: await hostAddresses(next, options), apiIsInternal });
+      if (refusal) throw new ApiError({ code: 'unsupported_url' }, refusal);
+      current = next;
       continue;
     }
     if (response.statusCode !== 200) {
       discard(response);
       throw new ApiError(
         { code: response.statusCode >= 500 ? 'service_unavailable' : 'download_failed', status: response.statusCode },
-        t('The image host answered HTTP {0} for {1}.', response.statusCode, current),
+        t('The image host answered HTTP {0} for {1}.', response.statusCode, shownUrl(current)),
       );
     }
     return response;
   }
-  throw new ApiError({ code: 'download_failed' }, t('The image URL redirected more than {0} times: {1}', MAX_REDIRECTS, url));
+  throw new ApiError({ code: 'download_failed' }, t('The image URL redirected more than {0} times: {1}', MAX_REDIRECTS, shownUrl(url)));
+}
+
+function hostAddresses(url: string, options: DownloadOptions): Promise<string[]> {
+  const direct = !proxyRouteFor(options.dispatcher, url);
+  return addressesOf(new URL(url).hostname, direct, options.resolveHost ?? resolveHost);
+}
+
+async function isInternalHost(url: string, options: DownloadOptions): Promise<boolean> {
+  return [new URL(url).hostname, ...(await hostAddresses(url, options))].some(isInternalAddress);
 }
 
 export function assertWebUrl(url: string): void {
@@ -142,7 +166,7 @@ export function assertWebUrl(url: string): void {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new ApiError({ code: 'unsupported_url' }, t('The service returned an image address that is not a URL: {0}', url.slice(0, 200)));
+    throw new ApiError({ code: 'unsupported_url' }, t('The service returned an image address that is not a URL: {0}', shownUrl(url).slice(0, 200)));
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
     throw new ApiError({ code: 'unsupported_url' }, t('Refusing to download an image from a {0} address; only http and https are allowed.', protocol));

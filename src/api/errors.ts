@@ -10,7 +10,7 @@ export type ErrorCode =
   // local
   | 'service_unavailable' | 'invalid_response' | 'network' | 'timeout' | 'cancelled' | 'closed'
   | 'task_not_found' | 'wait_timeout' | 'unsupported_url' | 'too_large' | 'not_an_image' | 'truncated'
-  | 'download_failed' | 'proxy';
+  | 'download_failed' | 'proxy' | 'certificate';
 
 /** What the user can do about it; the UI turns it into a button. */
 export type SuggestedAction = 'setToken' | 'openBilling' | 'openOutput' | 'retry';

@@ -2,6 +2,7 @@
 // timeouts on every phase, and the translation of whatever comes back (JSON, an HTML page from a
 // proxy, nothing at all) into data or an ApiError.
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { certificateFailure } from './certificates';
 import { ApiError } from './errors';
 import { proxyFailure, proxyRouteFor, routeThroughProxy, type DispatcherSettings, type ProxyOptions, type ProxyRoute } from './proxy';
 import { parseRetryAfter } from './retry';
@@ -67,7 +68,7 @@ export async function postJson(
       body: JSON.stringify(body),
     });
   } catch (error) {
-    throw transportError(error, signal, proxyRouteFor(dispatcher, url));
+    throw requestFailure(error, signal, dispatcher, url);
   }
   const text = await readText(response, signal);
   return { status: response.statusCode, body: interpret(response, text) };
@@ -132,6 +133,13 @@ function codeForStatus(status: number): string {
   if (status === 404) return 'no_api';
   if (status >= 500) return 'service_unavailable';
   return 'bad_request';
+}
+
+/** The failure of a request to `url` sent on `dispatcher`: a refused certificate, or what transportError makes of it. */
+export function requestFailure(error: unknown, signal: AbortSignal | undefined, dispatcher: Dispatcher, url: string): ApiError {
+  const proxy = proxyRouteFor(dispatcher, url);
+  const certificate = error instanceof ApiError || signal?.aborted ? undefined : certificateFailure(error, url, proxy);
+  return certificate ?? transportError(error, signal, proxy);
 }
 
 /** `proxy`: the proxy the request went through, so that a failure to reach it is reported as such. */

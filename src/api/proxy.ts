@@ -4,6 +4,7 @@
 // on the proxy only when the request really went through it.
 import { Agent, Dispatcher, Pool, ProxyAgent } from 'undici';
 import { t } from '../core/l10n';
+import { shownUrl } from '../core/redact';
 import { ApiError } from './errors';
 
 export interface ProxyOptions {
@@ -11,13 +12,20 @@ export interface ProxyOptions {
   url?: string;
   /** Hosts reached directly: `example.com` (with its subdomains), `.example.com`, `host:port`, or `*`. */
   noProxy?: readonly string[];
-  /** False accepts any certificate on proxied connections, for proxies that re-sign TLS. Default true. */
+  /**
+   * False accepts any certificate from an https:// proxy itself (VS Code's meaning of http.proxyStrictSSL).
+   * The certificates of the service and the image host are always checked: a proxy that re-signs TLS
+   * needs its root certificate in NODE_EXTRA_CA_CERTS. Default true.
+   */
   strictSSL?: boolean;
   /** Sent to the proxy as Proxy-Authorization; it never reaches the service or the image host. */
   authorization?: string;
   /** Where the proxy variables are read when `url` is empty (default: process.env). */
   environment?: Record<string, string | undefined>;
 }
+
+/** The variables a proxy is read from when `http.proxy` is empty, lower case first as curl reads them. */
+export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
 
 /** A proxy a request goes through, as messages show it. */
 export interface ProxyRoute {
@@ -151,10 +159,9 @@ class ProxyRouter extends Dispatcher {
 }
 
 function proxyAgent(url: string, settings: DispatcherSettings, options: ProxyOptions): ProxyAgent {
-  const rejectUnauthorized = options.strictSSL !== false;
   // undici builds the proxy's own connections from these factories and TLS options, not from the
   // agent options, so the timeouts are repeated here or a silent proxy would hold a request for minutes.
-  const pool = (origin: URL | string, poolOptions: object) => new Pool(origin, { ...settings.pool, ...poolOptions });
+  const pool = (origin: URL | string, poolOptions: Pool.Options) => new Pool(origin, { ...settings.pool, ...poolOptions });
   return new ProxyAgent({
     ...settings.agent,
     uri: withScheme(url),
@@ -162,10 +169,29 @@ function proxyAgent(url: string, settings: DispatcherSettings, options: ProxyOpt
     // http:// targets as absolute-form requests, which every proxy forwards; many only tunnel port 443.
     proxyTunnel: false,
     factory: pool,
-    clientFactory: pool,
-    proxyTls: { timeout: settings.connectMs, rejectUnauthorized },
-    requestTls: { timeout: settings.connectMs, rejectUnauthorized },
+    // The connection to the proxy itself: its failures are marked, so a refused certificate is blamed on the right host.
+    clientFactory: (origin: URL | string, poolOptions: Pool.Options) => pool(origin, { ...poolOptions, connect: markingProxyFailures(poolOptions.connect) }),
+    proxyTls: { timeout: settings.connectMs, rejectUnauthorized: options.strictSSL !== false },
+    // Never loosened: this is the service's (or the image host's) certificate, seen through the tunnel.
+    requestTls: { timeout: settings.connectMs, rejectUnauthorized: true },
   });
+}
+
+const AT_PROXY = Symbol('failed connecting to the proxy');
+
+/** Whether `error` arose on the connection to the proxy itself (its TLS included), not beyond it. */
+export function failedAtProxy(error: unknown): boolean {
+  const marked = (value: unknown) => typeof value === 'object' && value !== null && AT_PROXY in value;
+  return marked(error) || marked((error as { cause?: unknown } | undefined)?.cause);
+}
+
+function markingProxyFailures(connect: Pool.Options['connect']): Pool.Options['connect'] {
+  if (typeof connect !== 'function') return connect;
+  return (connectOptions, callback) =>
+    connect(connectOptions, (...result) => {
+      if (result[0]) Object.defineProperty(result[0], AT_PROXY, { value: true });
+      callback(...result);
+    });
 }
 
 function fromEnvironment(environment: Record<string, string | undefined>): Configured {
@@ -173,9 +199,10 @@ function fromEnvironment(environment: Record<string, string | undefined>): Confi
     const source = names.find((name) => environment[name]?.trim());
     return source ? { url: environment[source]!.trim(), source } : undefined;
   };
-  const http = read('http_proxy', 'HTTP_PROXY');
+  const [httpsLower, httpsUpper, httpLower, httpUpper] = PROXY_VARIABLES;
+  const http = read(httpLower, httpUpper);
   // As undici's EnvHttpProxyAgent does: without HTTPS_PROXY, https goes through HTTP_PROXY too.
-  const https = read('https_proxy', 'HTTPS_PROXY') ?? http;
+  const https = read(httpsLower, httpsUpper) ?? http;
   const noProxy = (environment.no_proxy || environment.NO_PROXY || '').split(/[,\s]+/);
   return { http, https, noProxy };
 }
@@ -195,7 +222,7 @@ function parseProxyUrl(url: string, source: string): ProxyRoute {
   if (!parsed || !['http:', 'https:', 'socks5:', 'socks:'].includes(parsed.protocol)) {
     throw new ApiError(
       { code: 'proxy' },
-      t('The proxy {0} ({1}) is not an http://, https:// or socks5:// address.', url.replace(/\/\/[^/@]*@/, '//'), source),
+      t('The proxy {0} ({1}) is not an http://, https:// or socks5:// address.', shownUrl(url), source),
     );
   }
   return { shown: `${parsed.protocol}//${parsed.host}`, source };

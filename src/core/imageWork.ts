@@ -1,5 +1,8 @@
-// What the host asks of the image worker and what comes back: plain data, copied between threads.
-import type { PixelSize } from './pixelSize';
+// What the host asks of the image worker and what comes back: plain data, copied between threads; and
+// what the host checks before a request goes out and after its answer comes back.
+import { imageSize, sniffImageType } from './imageType';
+import { t } from './l10n';
+import { formatPixelSize, type PixelSize } from './pixelSize';
 
 export type ImageWorkRequest =
   | { op: 'prepareForUpload'; bytes: Uint8Array }
@@ -42,4 +45,42 @@ export class ImageWorkError extends Error {
     super(message);
     this.name = 'ImageWorkError';
   }
+}
+
+/** The most pixels an image may claim to be decoded: 100 megapixels are 400 MB as RGBA, before any copy. */
+export const MAX_DECODED_PIXELS = 100_000_000;
+
+/**
+ * Why `bytes` must not reach a decoder, judged from the header alone, or undefined when they may. A small
+ * file can claim a huge size (a decompression bomb); decoding it would take gigabytes. Types the worker
+ * does not decode (WebP, GIF, anything else) pass: it refuses them itself, without decoding.
+ */
+export function decodeRefusal(bytes: Uint8Array): ImageWorkError | undefined {
+  const type = sniffImageType(bytes)?.extension;
+  if (type !== 'png' && type !== 'jpg') return undefined;
+  const size = imageSize(bytes);
+  // The decoder would find the size where this header walk does not only in a file it may misread.
+  if (!size) return new ImageWorkError(t('its pixel size cannot be read from its header'), 'damaged');
+  const pixels = size.width * size.height;
+  if (pixels <= MAX_DECODED_PIXELS) return undefined;
+  return new ImageWorkError(
+    t('it is {0} pixels ({1} megapixels), more than the {2} megapixels an image may have to be decoded; it was not decoded', formatPixelSize(size), Math.round(pixels / 1e6), MAX_DECODED_PIXELS / 1e6),
+  );
+}
+
+/**
+ * Why a worker's answer must not be used, or undefined: every image it returns must be the type it
+ * claims (a cut keeps the type that came in, icons are PNG), so nothing else is ever saved under an
+ * image name.
+ */
+export function resultRefusal(request: ImageWorkRequest, result: ImageWorkResults[ImageWorkRequest['op']]): ImageWorkError | undefined {
+  const images: Array<[bytes: Uint8Array, wanted: string | undefined]> =
+    request.op === 'cutToSize' ? [[(result as CutImage).bytes, sniffImageType(request.bytes)?.mime]]
+    : request.op === 'prepareForUpload' ? [[(result as PreparedUpload).bytes, (result as PreparedUpload).mime]]
+    : (result as IconImage[]).map((icon) => [icon.png, 'image/png']);
+  for (const [bytes, wanted] of images) {
+    const actual = sniffImageType(bytes)?.mime;
+    if (!actual || actual !== wanted) return new ImageWorkError(t('the image worker returned {0} where {1} was expected', actual ?? t('bytes that are not an image'), wanted ?? '?'));
+  }
+  return undefined;
 }

@@ -20,17 +20,18 @@ export class ApiSession implements vscode.Disposable {
     const proxy = readProxySettings();
     const key = JSON.stringify([token, settings.apiBaseUrl, settings.requestTimeoutSeconds, proxy]);
     const lease = await this.connections.acquire(key, async () => {
-      const { openConnection } = await import('../api/connection');
+      const { openConnection, secretsOf } = await import('../api/connection');
       const timeoutMs = settings.requestTimeoutSeconds * 1000;
-      this.log.setSecrets([token, proxy.authorization, proxyPassword(proxy.url)]);
-      return openConnection({
+      const options = {
         baseUrl: settings.apiBaseUrl,
         token,
         timeouts: { connectMs: Math.min(timeoutMs, 15_000), headersMs: timeoutMs, bodyMs: timeoutMs },
         proxy,
-        log: (message) => this.log.info(message),
-        warn: (message) => this.log.warn(message),
-      });
+        log: (message: string) => this.log.info(message),
+        warn: (message: string) => this.log.warn(message),
+      };
+      this.log.addSecrets(secretsOf(options));
+      return openConnection(options);
     });
     try {
       return await work(lease.connection);
@@ -41,13 +42,5 @@ export class ApiSession implements vscode.Disposable {
 
   dispose(): void {
     void this.connections.dispose();
-  }
-}
-
-function proxyPassword(url: string | undefined): string | undefined {
-  try {
-    return decodeURIComponent(new URL(url ?? '').password) || undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -1,14 +1,15 @@
-// The "Nano Banana" log channel; every line passes through redaction, so the token cannot reach it.
+// The "Nano Banana" log channel; every line passes through redaction (src/core/redact.ts), so neither the
+// token, nor proxy credentials, nor a presigned image URL's query can reach it.
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Nano Banana', { log: true });
-  private secrets: string[] = [];
+  private readonly secrets = new Set<string>();
 
-  /** Values to strip from every line, e.g. the token in use. */
-  setSecrets(secrets: (string | undefined)[]): void {
-    this.secrets = secrets.filter((secret): secret is string => !!secret);
+  /** Values to strip from every line from now on, e.g. the token in use. A replaced token stays one: it may still be valid. */
+  addSecrets(secrets: readonly (string | undefined)[]): void {
+    for (const secret of secrets) if (secret) this.secrets.add(secret);
   }
 
   info(message: string): void {
@@ -33,7 +34,7 @@ export class Log implements vscode.Disposable {
   }
 
   private clean(text: string): string {
-    return redact(text, this.secrets);
+    return redact(text, [...this.secrets]);
   }
 }
 

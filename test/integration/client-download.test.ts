@@ -6,10 +6,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Agent } from 'undici';
 import { downloadImage, type DownloadOptions } from '../../src/api/download';
 import { ApiError } from '../../src/api/errors';
 import { apiError, listDir, removeDir, scratchDir, TEST_BACKOFF, until, useClientEnv } from './helpers/clientEnv';
 import { makePng, readPng } from './helpers/images';
+import { selfSignedCertificate, startTlsFront } from '../support/tlsFront';
 
 const env = useClientEnv();
 let dir: string;
@@ -28,7 +30,7 @@ async function resultUrl(prompt = 'a quiet harbour'): Promise<string> {
 }
 
 function save(url: string, options: Partial<DownloadOptions> = {}) {
-  return downloadImage(url, { dispatcher: env.dispatcher, directory: dir, baseName: 'x', backoff: TEST_BACKOFF, ...options });
+  return downloadImage(url, { dispatcher: env.dispatcher, apiBaseUrl: env.mock.url, directory: dir, baseName: 'x', backoff: TEST_BACKOFF, ...options });
 }
 
 function rejectsWith(code: string) {
@@ -119,6 +121,107 @@ describe('redirects', () => {
   test('[security:non-http-image-url] a redirect to a non-http address is refused', async () => {
     await assert.rejects(save(`${base}/bad`), rejectsWith('unsupported_url'));
     assert.deepEqual(await listDir(dir), []);
+  });
+});
+
+describe('redirects that lead where a download must not go (issue 22, point 5)', () => {
+  let chain: Server;
+  let chainBase: string;
+  let chainRequests = 0;
+  /** A host on another loopback address, standing in for an internal one: it must never be reached. */
+  let internal: Server;
+  let internalPort: number;
+  let internalRequests = 0;
+  let target = '';
+  const resolved: string[] = [];
+  /** A public-looking API address, so internal addresses are refused; its resolver never leaves the process. */
+  const publicApi = {
+    apiBaseUrl: 'https://api.acedata.cloud',
+    resolveHost: async (host: string) => {
+      resolved.push(host);
+      return { 'api.acedata.cloud': ['203.0.113.10'], 'images.example': ['10.20.30.40'] }[host] ?? Promise.reject(new Error(`ENOTFOUND ${host}`));
+    },
+  };
+
+  before(async () => {
+    // `/hops/N`: N more redirects, then the image; `/to?url`: one redirect to `url`.
+    chain = createServer((req, res) => {
+      chainRequests++;
+      const url = new URL(req.url ?? '/', 'http://host');
+      const hops = /^\/hops\/(\d+)$/.exec(url.pathname);
+      const location = hops ? (Number(hops[1]) > 0 ? `/hops/${Number(hops[1]) - 1}` : target) : url.searchParams.get('url')!;
+      res.writeHead(302, { location }).end();
+    });
+    internal = createServer((_req, res) => {
+      internalRequests++;
+      res.writeHead(200, { 'content-type': 'image/png' }).end(makePng(8, 8));
+    });
+    await new Promise<void>((resolve) => chain.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.2', resolve));
+    chainBase = `http://127.0.0.1:${(chain.address() as AddressInfo).port}`;
+    internalPort = (internal.address() as AddressInfo).port;
+  });
+  beforeEach(() => {
+    chainRequests = internalRequests = 0;
+    resolved.length = 0;
+  });
+  after(async () => {
+    for (const server of [chain, internal]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  const to = (url: string) => `${chainBase}/to?url=${encodeURIComponent(url)}`;
+
+  test('[security:download-redirects] five redirects are followed; a sixth is refused before it is requested', async () => {
+    target = await resultUrl();
+    assert.equal((await save(`${chainBase}/hops/4`)).fileName, 'x.png');
+    assert.equal(chainRequests, 5);
+    chainRequests = 0;
+    await assert.rejects(save(`${chainBase}/hops/5`, { backoff: { attempts: 1, baseMs: 1, maxMs: 1 } }), apiError((error) => {
+      assert.equal(error.code, 'download_failed');
+      assert.match(error.message, /redirected more than 5 times/);
+    }));
+    assert.equal(chainRequests, 6);
+    assert.equal(env.mock.stats.downloads, 1, 'only the first download reached the image');
+  });
+
+  test('[security:download-redirects] with a public API address, a redirect to another loopback address, localhost or a name resolving to a private one is refused before any connection', async () => {
+    for (const url of [`http://127.0.0.2:${internalPort}/x.png`, `http://localhost:${internalPort}/x.png`, `http://images.example:${internalPort}/x.png`]) {
+      await assert.rejects(save(to(url), publicApi), apiError((error) => {
+        assert.equal(error.code, 'unsupported_url');
+        assert.match(error.message, /, a loopback, private or link-local address; downloads go to such addresses only when the API address is one\.$/);
+      }), url);
+    }
+    assert.equal(internalRequests, 0, 'the internal host was never contacted');
+    assert.deepEqual([...new Set(resolved)].sort(), ['api.acedata.cloud', 'images.example', 'localhost']);
+    assert.deepEqual(await listDir(dir), []);
+  });
+
+  test('[security:download-redirects] with the API itself on loopback (the stand-in), the same redirect is followed', async () => {
+    const saved = await save(to(`http://127.0.0.2:${internalPort}/x.png`));
+    assert.equal(saved.fileName, 'x.png');
+    assert.equal(internalRequests, 1);
+  });
+
+  test('[security:download-redirects] from https to http: refused before the http host is contacted', async () => {
+    const certificate = selfSignedCertificate();
+    const secure = await startTlsFront(certificate, Number(new URL(chainBase).port));
+    // The downloader under test, over an agent that trusts the test certificate.
+    const trusting = new Agent({ connect: { ca: certificate.cert } });
+    try {
+      await assert.rejects(save(`${secure.url}/to?url=${encodeURIComponent(`http://127.0.0.2:${internalPort}/x.png`)}`, { dispatcher: trusting }), apiError((error) => {
+        assert.equal(error.code, 'unsupported_url');
+        assert.equal(error.message, `The image address ${secure.url}/to redirected from https to http://127.0.0.2:${internalPort}/x.png; a download never gives up https.`);
+      }));
+      assert.equal(secure.handshakes, 1, 'the https host was asked');
+      assert.equal(internalRequests, 0, 'the http host never was');
+    } finally {
+      await trusting.close();
+      await secure.close();
+      certificate.remove();
+    }
   });
 });
 

@@ -41,7 +41,7 @@ async function run(request: Parameters<ClientEnv['client']['submit']>[0], baseNa
   assert.equal(finished.state.state, 'succeeded', JSON.stringify(finished.state));
   const urls = finished.state.state === 'succeeded' ? finished.state.imageUrls : [];
   const saved = [];
-  for (const url of urls) saved.push(await downloadImage(url, { dispatcher: env.dispatcher, directory: dir, baseName, backoff: TEST_BACKOFF }));
+  for (const url of urls) saved.push(await downloadImage(url, { dispatcher: env.dispatcher, apiBaseUrl: env.mock.url, directory: dir, baseName, backoff: TEST_BACKOFF }));
   return { submitted, finished, urls, saved };
 }
 
@@ -268,7 +268,7 @@ describe('saving', () => {
     assert.ok(!(await readFile(second.saved[0]!.path)).equals(firstBytes));
     // The same URL again, three times at once: three more distinct names.
     const again = await Promise.all(
-      [1, 2, 3].map(() => downloadImage(urls[0]!, { dispatcher: env.dispatcher, directory: dir, baseName: 'x', backoff: TEST_BACKOFF })),
+      [1, 2, 3].map(() => downloadImage(urls[0]!, { dispatcher: env.dispatcher, apiBaseUrl: env.mock.url, directory: dir, baseName: 'x', backoff: TEST_BACKOFF })),
     );
     assert.deepEqual(again.map((s) => s.fileName).sort(), ['x-3.png', 'x-4.png', 'x-5.png']);
     assert.deepEqual(await listDir(dir), ['x-2.png', 'x-3.png', 'x-4.png', 'x-5.png', 'x.png']);

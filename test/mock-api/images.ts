@@ -86,6 +86,12 @@ async function editPicture(request: SubmitRequest, lookupLocal: LocalImageLookup
   return patternImage(digest('undecodable', bytes ?? first), width, height);
 }
 
+/** Documents that can carry script: what a result must never be saved or shown as. */
+const DOCUMENTS = {
+  svg: { contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024"><script>parent.postMessage("svg ran", "*")</script><rect width="1024" height="1024" fill="red"/></svg>' },
+  html: { contentType: 'text/html', body: '<!doctype html><html><body><script>parent.postMessage("html ran", "*")</script>Sign in</body></html>' },
+} as const;
+
 export async function renderResults(
   request: SubmitRequest,
   taskId: string,
@@ -98,6 +104,11 @@ export async function renderResults(
   const { width, height } = imageSizeFor(request.aspect_ratio, request.resolution);
   const results: StoredImage[] = [];
   for (let index = 0; index < (request.count ?? 1); index++) {
+    if (knobs.resultDocument) {
+      const { contentType, body } = DOCUMENTS[knobs.resultDocument];
+      results.push({ name: `${digest(taskId, String(index)).toString('hex')}.png`, bytes: Buffer.from(body), contentType });
+      continue;
+    }
     const seed = digest(request.prompt, String(index));
     const { bytes, contentType } = await (edited ??
       encode(noise ? noiseImage(seed, width, height) : patternImage(seed, width, height), knobs.format, noise));

@@ -25,6 +25,8 @@ export interface MockKnobs {
   noise?: boolean;
   /** Serve the bytes under the other format's extension (PNG as `.jpg`). */
   misnamedExtension?: boolean;
+  /** Every result is this document instead of an image, served under a `.png` name with its real type (a hostile or broken image host). */
+  resultDocument?: 'svg' | 'html';
   /** Append this many bytes after the image's end (phones' "motion photos" carry a video there). */
   trailingBytes?: number;
   /** Default 'alternate', so clients meet both acknowledgement shapes of the contract. */

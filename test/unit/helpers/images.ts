@@ -1,6 +1,7 @@
 // Image fixtures built in the test: codecs loaded from node_modules, JPEGs with an EXIF orientation,
 // and an .ico reader to check what the writer produced.
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { loadCodecs, WASM_FILES, type Codecs } from '../../../src/core/imaging/codecs';
 
 const MODULES = join(__dirname, '..', '..', '..', 'node_modules', '@jsquash');
@@ -78,4 +79,33 @@ export function parseIco(bytes: Uint8Array): ParsedIcoEntry[] {
     if (offset + size > bytes.length) throw new Error(`entry ${index} runs past the end of the file`);
     return { width: bytes[at] || 256, height: bytes[at + 1] || 256, bitsPerPixel: view.getUint16(at + 6, true), data: bytes.subarray(offset, offset + size) };
   });
+}
+
+/**
+ * A PNG whose header claims `width`×`height` while it carries only a few rows of pixels: a few hundred
+ * bytes that a decoder would expand into gigabytes (a decompression bomb). Its chunks' CRCs are right,
+ * so only the size gives it away.
+ */
+export function pngClaiming(width: number, height: number, rows = 4): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6], 8); // 8-bit RGBA
+  const pixels = deflateSync(Buffer.alloc(rows * (width * 4 + 1)));
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
+}
+
+/** The header of a baseline JPEG claiming `width`×`height` (up to its first scan): all a size reader sees. */
+export function jpegClaiming(width: number, height: number): Uint8Array {
+  const frame = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01];
+  const scan = [0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00];
+  return new Uint8Array([0xff, 0xd8, ...frame, ...scan, 0x00, 0xff, 0xd9]);
 }
