@@ -10,42 +10,24 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startMockApi, type MockApi } from '../mock-api';
 import { Uri, userSettings, useInMemoryVscode } from '../support/vscodeInMemory';
+import { loadEngineParts, memento, type EngineParts } from './helpers/engineParts';
 
 useInMemoryVscode();
 
 let mock: MockApi;
 let folder: string;
-let modules: {
-  engine: typeof import('../../src/jobs/jobEngine');
-  session: typeof import('../../src/services/apiSession');
-  store: typeof import('../../src/jobs/jobStore');
-  pending: typeof import('../../src/jobs/pendingJobs');
-  log: typeof import('../../src/services/log');
-  errors: typeof import('../../src/api/errors');
-};
+let modules: EngineParts & { errors: typeof import('../../src/api/errors') };
 
 before(async () => {
   mock = await startMockApi({ port: 0, token: 'not-an-image-token', knobs: { generationDelayMs: 20 } });
   folder = await mkdtemp(join(tmpdir(), 'nano-banana-not-an-image-'));
   userSettings.nanoBanana = { apiBaseUrl: mock.url };
-  modules = {
-    engine: await import('../../src/jobs/jobEngine'),
-    session: await import('../../src/services/apiSession'),
-    store: await import('../../src/jobs/jobStore'),
-    pending: await import('../../src/jobs/pendingJobs'),
-    log: await import('../../src/services/log'),
-    errors: await import('../../src/api/errors'),
-  };
+  modules = { ...(await loadEngineParts()), errors: await import('../../src/api/errors') };
 });
 after(async () => {
   await mock?.close();
   await rm(folder, { recursive: true, force: true });
 });
-
-function memento() {
-  const values = new Map<string, unknown>();
-  return { get: <T>(key: string, fallback?: T) => (values.has(key) ? structuredClone(values.get(key)) : fallback) as T, update: async (key: string, value: unknown) => void values.set(key, value), keys: () => [...values.keys()] };
-}
 
 const presenter = { show: <T>(_title: string, work: (progress: { signal: AbortSignal; report(): void }) => Promise<T>) => work({ signal: new AbortController().signal, report: () => undefined }) };
 
@@ -61,7 +43,7 @@ for (const document of ['svg', 'html'] as const) {
       const workerRequests: unknown[] = [];
       const images = { run: async (request: unknown) => void workerRequests.push(request) };
       const session = new ApiSession(new Log());
-      const engine = new JobEngine({ store, session, pending: new PendingJobs(memento() as never), log: new Log(), prices: { record: async () => undefined } as never, images: images as never, reveal: () => undefined });
+      const engine = new JobEngine({ store, session, pending: new PendingJobs(memento() as never), log: new Log(), prices: { record: async () => undefined } as never, images: images as never, completions: {} as never, reveal: () => undefined });
 
       const options = { model: 'nano-banana', resolution: '1K', count: 1, ...(exactSize && { exactSize }) };
       const spec = { action: 'generate' as const, prompt: 'a drawing that is not a picture', options, sourceImages: [], targetFolder: Uri.file(folder) as never, baseName: 'drawing' };
