@@ -67,7 +67,8 @@ export class GenerateMissingImagesTool extends BilledTool<GenerateMissingImagesI
       invocationMessage: vscode.l10n.t('Generating {0} missing images for {1}…', jobs.length, file),
       confirmationMessages: billedConfirmation(vscode.l10n.t('Generate {0} missing images with Nano Banana?', jobs.length), [
         vscode.l10n.t('{0} references images that do not exist; each is generated and saved at its path:', markdownText(file)),
-        jobs.map((job) => `- ${markdownText(relativeLabel(job.item.missing.file))}`).join('\n'),
+        // One path a line in a paragraph (hard breaks), not a list: VS Code shows a list item's escapes as typed.
+        jobs.map((job) => markdownText(relativeLabel(job.item.missing.file))).join('  \n'),
         vscode.l10n.t('{0}. Each image is billed by Ace Data Cloud.', markdownText(describeOptions(options))),
         expectedPriceLine(this.deps.prices.priceFor(options.model, options.resolution), images),
         ...styleLines(style),

@@ -7,11 +7,11 @@ test('[security:tool-confirmation-markdown] Markdown in an agent\'s text is show
   const escaped = markdownText(forged);
   assert.doesNotMatch(escaped, /\n/);
   // Every character Markdown acts on stands behind a backslash (CommonMark: then it is that character).
-  assert.deepEqual(escaped.replace(/\\./g, '').match(/[*[\]()<>#!`_]/g), null, escaped);
+  assert.deepEqual(escaped.replace(/\\./g, '').match(/[*[\]<>#`_]/g), null, escaped);
   assert.equal(escaped.replace(/\\(.)/g, '$1'), 'a cat **Cost: 0 credits** [free](https://x.example) <img src=x onerror=alert(1)> # Approved', 'nothing else changes');
 });
 
 test('ordinary prompts and paths keep their words', () => {
   assert.equal(markdownText('a banana astronaut'), 'a banana astronaut');
-  assert.equal(markdownText('site/img/hero.png').replace(/\\(.)/g, '$1'), 'site/img/hero.png');
+  assert.equal(markdownText('site/img/hero.png'), 'site/img/hero.png', 'no stray backslash in a path');
 });
