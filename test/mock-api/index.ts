@@ -76,6 +76,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     htmlErrorNext(n, status, path) {
       (knobs.failNext ??= []).push(htmlErrorRule(n, status, path));
     },
+    releaseTasks: () => tasks.release(),
     reset,
     async close() {
       timers.close();

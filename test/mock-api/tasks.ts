@@ -53,6 +53,8 @@ export class TaskStore {
   private epoch = 0;
   private serial = 0;
   private readonly callbacks = new AbortController();
+  /** The tasks `holdTasks` keeps pending, in submit order, each with what starts its delay. */
+  private held: Array<{ task: TaskState; start: () => void }> = [];
 
   constructor(
     private readonly knobs: MockKnobs,
@@ -91,8 +93,16 @@ export class TaskStore {
     const result: Promise<StoredImage[] | TaskError> = consume(this.knobs, 'moderateNext')
       ? Promise.resolve(MODERATION)
       : renderResults(request, task.id, { ...this.knobs }, (url) => this.images.lookup(url)).catch(() => RENDER_FAILED);
-    this.timers.after(delay, () => void result.then((outcome) => this.finish(task, outcome)));
+    const start = () => this.timers.after(delay, () => void result.then((outcome) => this.finish(task, outcome)));
+    if (this.knobs.holdTasks) this.held.push({ task, start });
+    else start();
     return task;
+  }
+
+  /** Starts the held tasks' delays, in the order they were submitted, and holds no more. */
+  release(): void {
+    this.knobs.holdTasks = false;
+    for (const { start } of this.held.splice(0)) start();
   }
 
   private finish(task: TaskState, result: StoredImage[] | TaskError): void {
@@ -161,6 +171,9 @@ export class TaskStore {
   clear(): void {
     this.epoch++;
     this.serial = 0;
+    // Discarded like every task from before the reset, and settled without an outcome as they would
+    // have been when their delay ended.
+    for (const { task } of this.held.splice(0)) task.settle();
     this.tasks.clear();
   }
 
