@@ -97,8 +97,20 @@ export async function selectInExplorer(page: Page, relativePaths: string[], time
  */
 export async function explorerContextMenu(page: Page, relativePaths: string | string[], entry: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
   const paths = typeof relativePaths === 'string' ? [relativePaths] : relativePaths;
-  const rows = await selectInExplorer(page, paths, timeout);
-  await rows[rows.length - 1].click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  const deadline = Date.now() + timeout;
+  // The menu is for the row under the mouse, which the Explorer focuses: when the rows moved between
+  // finding the row and the click, it is another item's menu. Then close it and start again.
+  for (;;) {
+    const rows = await selectInExplorer(page, paths, Math.max(1, deadline - Date.now()));
+    const target = rows[rows.length - 1];
+    await target.click({ button: 'right', timeout: STEP_TIMEOUT }).catch(() => undefined);
+    const opened = await menu.waitFor({ state: 'visible', timeout: STEP_TIMEOUT }).then(() => true, () => false);
+    const states = await Promise.all(rows.map((row) => row.evaluate((element) => [element.classList.contains('focused'), element.getAttribute('aria-selected') === 'true']).catch(() => [false, false])));
+    if (opened && states.at(-1)?.[0] && states.every(([, selected]) => selected)) break;
+    if (opened) await page.keyboard.press('Escape');
+    if (Date.now() >= deadline) throw new Error(`The context menu of ${JSON.stringify(paths)} never opened on them; the Explorer's rows are ${JSON.stringify(await describeRows(page))}`);
+  }
   const item = contextMenuItem(page, entry);
   try {
     await item.waitFor({ state: 'visible', timeout });
@@ -109,7 +121,6 @@ export async function explorerContextMenu(page: Page, relativePaths: string | st
   }
   // A menu closes before it runs the chosen action. Now and then the first click right after the
   // menu appears is swallowed (the menu is still settling), and the menu stays open: click again.
-  const menu = page.locator('.context-view .monaco-menu');
   for (let attempt = 1; ; attempt++) {
     await item.click();
     try {
