@@ -104,7 +104,8 @@ test('a proxy answers 500 with an HTML page: the notification says the service i
 
 test('Cancel while waiting for the service: a note that it was cancelled, no error, no file even once the task finishes', async () => {
   const { vscode, api, listFiles } = session();
-  api.knobs.generationDelayMs = 4000;
+  // Held at the stand-in until the Cancel was answered: the job is certainly still waiting when it comes.
+  api.knobs.holdTasks = true;
   await generate('a picture I changed my mind about');
   const progress = await vscode.waitForNotification(/generating image/);
   // Waiting, not submitting: the service has accepted the task.
@@ -120,6 +121,7 @@ test('Cancel while waiting for the service: a note that it was cancelled, no err
   assert.equal(await panel.locator('.job-latest .job-prompt').textContent(), 'a picture I changed my mind about');
 
   // The service finishes the task anyway; the cancelled job must not pick it up.
+  api.releaseTasks();
   await waitUntil(() => Object.keys(api.stats.taskFinishedAt).length === 1, () => 'the stand-in never finished the task');
   assert.equal(api.stats.downloads, downloadsBefore, 'nothing was downloaded');
   assert.deepEqual(listFiles(), filesBefore, 'no file was written');

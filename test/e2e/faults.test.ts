@@ -98,7 +98,8 @@ test('[security:workspace-api-base-url] [security:token-not-to-image-host] [secu
 test('[fault:window-reload] [durable:persist-and-resume] a window reload while waiting: the job resumes and its images still land, submitted once', slowTest, async () => {
   const { api, vscode, page } = session();
   const submitsBefore = api.stats.submits;
-  api.knobs.generationDelayMs = 30_000;
+  // Held at the stand-in until the window is back: the task is certainly unfinished when the reload comes.
+  api.knobs.holdTasks = true;
   try {
     await generate('a paper boat on a pond');
     await vscode.waitForNotification(/Waiting for the image/);
@@ -109,10 +110,11 @@ test('[fault:window-reload] [durable:persist-and-resume] a window reload while w
     await vscode.runCommand('Developer: Reload Window').catch(() => undefined);
     await reloaded;
     await waitForWorkbench(page);
+    api.releaseTasks();
     // No command is run after the reload: the extension picks the job up by itself.
     assertCompleteFiles(await waitForFiles('a-paper-boat-on-a-pond', COUNT, 120_000));
   } finally {
-    api.knobs.generationDelayMs = 300;
+    api.releaseTasks();
   }
   assert.equal(api.stats.submits, submitsBefore + 1, 'the job was resumed, not submitted again');
   assert.match(session().outputLog(), /resuming 1 unfinished job/);
@@ -122,7 +124,8 @@ test('[fault:window-reload] [durable:persist-and-resume] a window reload while w
 test('[durable:insertion-after-reload] Generate Image and Insert Link interrupted by a reload: after it, the link is still inserted where the cursor was', slowTest, async () => {
   const { api, vscode, page } = session();
   const submitsBefore = api.stats.submits;
-  api.knobs.generationDelayMs = 30_000;
+  // Held at the stand-in until the window is back: the task is certainly unfinished when the reload comes.
+  api.knobs.holdTasks = true;
   try {
     await vscode.openFile('docs/guide.md');
     // Into the text first: Ctrl+End moves the cursor only where the editor has the keyboard.
@@ -136,9 +139,10 @@ test('[durable:insertion-after-reload] Generate Image and Insert Link interrupte
     await vscode.runCommand('Developer: Reload Window').catch(() => undefined);
     await reloaded;
     await waitForWorkbench(page);
+    api.releaseTasks();
     await waitForFiles('a-map-of-the-harbour', COUNT, 120_000);
   } finally {
-    api.knobs.generationDelayMs = 300;
+    api.releaseTasks();
   }
   await waitUntil(async () => (await vscode.activeEditorText().catch(() => '')).includes('a-map-of-the-harbour'), () => 'the links never reached the active editor');
   assert.equal(await vscode.activeEditorTitle(), 'guide.md');
@@ -153,16 +157,20 @@ test('[durable:insertion-after-reload] Generate Image and Insert Link interrupte
 test('[fault:pending-past-wait-limit] [durable:check-lists-state] a task pending past the wait limit says it is resumable; Check Pending Tasks lists it and fetches it later', slowTest, async () => {
   const { api, vscode } = session();
   const submitsBefore = api.stats.submits;
-  // Longer than the one-minute wait limit.
-  api.knobs.taskDelaysMs = [70_000];
-  await generate('a snowy owl');
-  const timedOut = await vscode.waitForNotification(/still running after the wait limit/, 100_000);
-  assert.match(await timedOut.message(), /Check Pending Tasks/);
-  // The error stands alone: no frozen "Waiting…" progress with a Cancel button beside it.
-  await waitUntil(async () => !(await vscode.notifications()).some((message) => /Waiting for the image/.test(message)), () => 'the progress never closed', 5_000);
-  await vscode.screenshot('faults-wait-limit-resumable');
-  assert.deepEqual(filesOf('a-snowy-owl'), []);
-  await timedOut.dismiss();
+  // Held at the stand-in past the one-minute wait limit, until the test lets it finish.
+  api.knobs.holdTasks = true;
+  try {
+    await generate('a snowy owl');
+    const timedOut = await vscode.waitForNotification(/still running after the wait limit/, 100_000);
+    assert.match(await timedOut.message(), /Check Pending Tasks/);
+    // The error stands alone: no frozen "Waiting…" progress with a Cancel button beside it.
+    await waitUntil(async () => !(await vscode.notifications()).some((message) => /Waiting for the image/.test(message)), () => 'the progress never closed', 5_000);
+    await vscode.screenshot('faults-wait-limit-resumable');
+    assert.deepEqual(filesOf('a-snowy-owl'), []);
+    await timedOut.dismiss();
+  } finally {
+    api.releaseTasks();
+  }
 
   const description = await pickPendingTask('a snowy owl');
   assert.match(description, /interrupted · task [\w-]+/);
@@ -227,16 +235,18 @@ test('[fault:content-moderation] a task failed by content moderation: the servic
 test('[fault:20-concurrent-jobs] 20 images from 5 concurrent jobs of one prompt: all saved, no name clashes, nothing overwritten', slowTest, async () => {
   const { api } = session();
   const submitsBefore = api.stats.submits;
-  // Long enough that every job is waiting before the first one finishes.
-  api.knobs.generationDelayMs = 20_000;
+  // Held at the stand-in until all five were submitted: every job is waiting before the first one finishes.
+  api.knobs.holdTasks = true;
   try {
     for (let job = 0; job < 5; job++) await generate('a crowd of lanterns');
+    await waitUntil(() => api.stats.submits === submitsBefore + 5, () => `${api.stats.submits - submitsBefore} of the 5 jobs were submitted`);
+    api.releaseTasks();
     const files = await waitForFiles('a-crowd-of-lanterns', 5 * COUNT, 120_000);
     assert.deepEqual(files, expectedNames('a-crowd-of-lanterns', 5 * COUNT));
     await session().vscode.screenshot('faults-20-concurrent-saved');
     assertCompleteFiles(files);
   } finally {
-    api.knobs.generationDelayMs = 300;
+    api.releaseTasks();
   }
   assert.equal(api.stats.submits, submitsBefore + 5);
   assert.equal(decoy.stats.requests.length, 0, 'and the decoy was never contacted all along');

@@ -173,8 +173,12 @@ test('Generate Image and Insert Link in docs/guide.md: the link at the cursor re
 test('[durable:insertion-follows-edits] Insert Link while the user types above and below the cursor: the link lands where the cursor was, not where its line number now points', async () => {
   const { vscode, page, api } = session();
   writeFileSync(session().path('docs/typing.md'), '# Typing while waiting\n\nFirst paragraph.\n\n\nLast paragraph.\n');
-  api.knobs.generationDelayMs = 6000;
+  // Held at the stand-in while the user types: the link certainly comes after the typing.
+  api.knobs.holdTasks = true;
   try {
+    // As on a first use: the job opens the results panel beside the document. The earlier tests left
+    // it in the one editor group, where the job's reveal would cover the document until the link is in.
+    await vscode.runCommand('View: Close All Editors');
     await vscode.openFile('docs/typing.md');
     await vscode.clickOnText('First');
     await page.keyboard.press('End');
@@ -191,9 +195,11 @@ test('[durable:insertion-follows-edits] Insert Link while the user types above a
     await page.keyboard.type('Added line one\nAdded line two\n');
     await page.keyboard.press('Control+End');
     await page.keyboard.type('Typed at the end.');
+    await waitUntil(async () => (await vscode.activeEditorText()).includes('Typed at the end.'), () => 'the typing never reached the editor');
+    api.releaseTasks();
     await waitUntil(async () => (await vscode.activeEditorText()).includes('![a typewriter]'), () => 'the link was never inserted', 60_000);
   } finally {
-    api.knobs.generationDelayMs = 300;
+    api.releaseTasks();
   }
   await vscode.saveActiveEditor();
   const text = read('docs/typing.md').toString('utf8');

@@ -45,7 +45,6 @@ test('[durable:fetched-twice] Check Pending Tasks on a job this window runs foll
   await vscode.pickQuickPickItem('a harbour crane at dawn');
   await waitUntil(() => session().outputLog().includes('is already running in this window: following it'), () => 'the pick never reached the running job');
 
-  api.knobs.holdTasks = false;
   assert.equal(api.releaseTasks(), 1);
   await session().waitForFile('assets/generated/a-harbour-crane-at-dawn.png');
   await waitUntil(async () => (await vscode.activeEditorText().catch(() => '')).includes('a-harbour-crane-at-dawn'), () => 'the link never reached guide.md');
@@ -76,7 +75,6 @@ test('[durable:billed-twice] the quick fix again while its image is made says so
   await vscode.waitForNotification('every missing image there is already being generated; nothing new was submitted');
   assert.equal(submits(), 1, 'nothing more was submitted');
 
-  api.knobs.holdTasks = false;
   assert.equal(api.releaseTasks(), 1);
   await session().waitForFile('images/pilot.png');
   assert.deepEqual(listFiles('images'), ['images/pilot.png', 'images/sample.png'], 'no pilot-2.png paid for and orphaned');

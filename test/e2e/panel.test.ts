@@ -32,6 +32,8 @@ test('[panel:shown-renders] hidden behind a Markdown editor while Insert Link ru
   const { vscode, page } = session();
   await vscode.runCommand('Nano Banana: Generate Image');
   await vscode.typeInInput('a first picture');
+  // The bound is on rendering, not on the job: the panel is first asked to show it once it is saved.
+  await session().waitForFile('assets/generated/a-first-picture.png');
   await renderedLatestImage('a first picture');
 
   // The Markdown file opens in the panel's group, so the panel goes behind it.

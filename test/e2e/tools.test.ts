@@ -132,8 +132,8 @@ test('[security:tool-bad-input] a path outside the workspace and other bad input
 test('[durable:tool-cancel] cancelling a tool call while it waits stops waiting; the user is told the task id, and Check Pending Tasks still saves the image', async () => {
   const { api, tools, vscode } = session();
   api.reset();
-  // Long enough to cancel while waiting; the task still finishes at the stand-in, as the service's would.
-  api.knobs.generationDelayMs = 12_000;
+  // Held at the stand-in until the cancel was answered; then it still finishes, as the service's would.
+  api.knobs.holdTasks = true;
   const call = tools.invoke('nanoBanana_generateImage', { prompt: 'a slow sunrise', path: 'site/img/sunrise.png' });
   await confirm();
   await waitUntil(() => api.stats.submits === 1, () => `submits: ${api.stats.submits}`);
@@ -146,6 +146,7 @@ test('[durable:tool-cancel] cancelling a tool call while it waits stops waiting;
   assert.ok(taskId, await note.message());
   assert.ok(!existsSync(session().path('site/img/sunrise.png')));
 
+  api.releaseTasks();
   await vscode.runCommand('Nano Banana: Check Pending Tasks');
   await vscode.pickQuickPickItem('a slow sunrise');
   await session().waitForFile('site/img/sunrise.png');

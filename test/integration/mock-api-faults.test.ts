@@ -75,6 +75,28 @@ test('neverFinishNext keeps a task pending; taskDelaysMs sets per-task delays', 
   assert.equal(mock.stats.taskFinishedAt[stuck], undefined);
 });
 
+test('holdTasks keeps every task pending until releaseTasks, which starts their delays and holds no more', async () => {
+  mock.knobs.holdTasks = true;
+  const held = [(await call(mock, 'images', generate)).json.task_id, (await call(mock, 'images', generate)).json.task_id];
+  // Many times the 40 ms delay: a task that was not held would have finished by now.
+  await sleep(400);
+  for (const id of held) assert.equal((await call(mock, 'tasks', { action: 'retrieve', id })).json.finished_at, undefined, 'still pending');
+  assert.deepEqual(mock.stats.taskFinishedAt, {});
+
+  mock.releaseTasks();
+  assert.equal(mock.knobs.holdTasks, false);
+  for (const id of held) assert.equal((await pollUntilFinished(mock, id)).record.response.success, true);
+  await pollUntilFinished(mock, (await call(mock, 'images', generate)).json.task_id);
+});
+
+test('a reset discards held tasks: a blocking call waiting on one is answered', async () => {
+  mock.knobs.holdTasks = true;
+  const blocking = call(mock, 'images', { action: 'generate', prompt: 'x' });
+  await waitFor(() => mock.stats.submits === 1, 'the held submit');
+  mock.reset();
+  assert.equal((await blocking).status, 500);
+});
+
 test('resetNextRequests drops the connection after accepting the submit', async () => {
   mock.knobs.resetNextRequests = 1;
   await assert.rejects(call(mock, 'images', generate));

@@ -53,7 +53,8 @@ export class TaskStore {
   private epoch = 0;
   private serial = 0;
   private readonly callbacks = new AbortController();
-  private readonly held: Array<() => void> = [];
+  /** The tasks `holdTasks` keeps pending, in submit order, each with what starts its delay. */
+  private held: Array<{ task: TaskState; start: () => void }> = [];
 
   constructor(
     private readonly knobs: MockKnobs,
@@ -92,16 +93,17 @@ export class TaskStore {
     const result: Promise<StoredImage[] | TaskError> = consume(this.knobs, 'moderateNext')
       ? Promise.resolve(MODERATION)
       : renderResults(request, task.id, { ...this.knobs }, (url) => this.images.lookup(url)).catch(() => RENDER_FAILED);
-    const finish = () => void result.then((outcome) => this.finish(task, outcome));
-    if (this.knobs.holdTasks) this.held.push(finish);
-    else this.timers.after(delay, finish);
+    const start = () => this.timers.after(delay, () => void result.then((outcome) => this.finish(task, outcome)));
+    if (this.knobs.holdTasks) this.held.push({ task, start });
+    else start();
     return task;
   }
 
-  /** Finishes the tasks `holdTasks` kept waiting; returns how many. */
+  /** Starts the held tasks' delays, in the order they were submitted, and holds no more; returns how many. */
   release(): number {
+    this.knobs.holdTasks = false;
     const held = this.held.splice(0);
-    for (const finish of held) finish();
+    for (const { start } of held) start();
     return held.length;
   }
 
@@ -171,9 +173,10 @@ export class TaskStore {
   clear(): void {
     this.epoch++;
     this.serial = 0;
+    // Discarded like every task from before the reset, and settled without an outcome as they would
+    // have been when their delay ended.
+    for (const { task } of this.held.splice(0)) task.settle();
     this.tasks.clear();
-    // Held tasks of before the reset only settle: their epoch is gone.
-    this.release();
   }
 
   close(): void {

@@ -20,6 +20,11 @@ export interface MockKnobs {
   generationDelayMs?: number;
   /** Per-task delays, consumed one per submit before `generationDelayMs` applies. */
   taskDelaysMs?: number[];
+  /**
+   * Tasks submitted while set stay pending until `releaseTasks()`; their delay starts then. A test can
+   * act while a known number of tasks is certainly still running, however slow the machine.
+   */
+  holdTasks?: boolean;
   format?: 'png' | 'jpeg';
   /** Seeded random pixels, so PNGs do not compress (4K is then over 20 MB). */
   noise?: boolean;
@@ -43,8 +48,6 @@ export interface MockKnobs {
   responseDelayMs?: number;
   moderateNext?: number;
   neverFinishNext?: number;
-  /** Tasks submitted while set wait, rendered, until `releaseTasks()`: a test decides when they finish. */
-  holdTasks?: boolean;
   /** Answer 200 with JSON cut off mid-way. */
   invalidJsonNext?: number;
   /** Answer 200 with JSON that has none of the expected fields. */
@@ -104,7 +107,7 @@ export interface MockApi {
   rateLimitNext(n: number, retryAfterSeconds: number, path?: ApiPath): void;
   /** The next `n` API requests (on `path`, or both) get an nginx-like HTML error page. */
   htmlErrorNext(n: number, status: number, path?: ApiPath): void;
-  /** Finishes every task held by `holdTasks` now; resolves to how many. */
+  /** Lets every task held by `holdTasks` run (each finishes after its delay) and stops holding new ones; returns how many. */
   releaseTasks(): number;
   reset(): void;
   close(): Promise<void>;

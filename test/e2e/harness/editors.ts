@@ -1,35 +1,49 @@
 // Editors, webviews and the Output panel.
 import { basename, dirname } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { DEFAULT_TIMEOUT, exactText, itemRow, quickInputBox, runCommand } from './quick-input';
+import { DEFAULT_TIMEOUT, exactText, itemRow, quickInputBox, quickInputState, runCommand } from './quick-input';
 
 const ACTIVE_TAB = '.editor-group-container.active .tabs-container .tab.active';
 const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 
-/** Opens a workspace-relative file through Quick Open (Ctrl+P), as a user would. */
+/** How long one attempt of a retried step gets before it is tried again. */
+const ATTEMPT_TIMEOUT = 5000;
+
+/**
+ * Opens a workspace-relative file through Quick Open (Ctrl+P), as a user would, and returns once its
+ * editor is the active one (the active tab's label carries the file's absolute path).
+ */
 export async function openFile(page: Page, relativePath: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
   const name = basename(relativePath);
   const folder = dirname(relativePath) === '.' ? '' : dirname(relativePath);
+  const rows = itemRow(page, name);
+  const candidate = (folder ? rows.filter({ has: page.locator('.label-description', { hasText: exactText(folder) }) }) : rows).first();
+  const opened = page.locator(`${ACTIVE_TAB} .tab-label[aria-label$="/${relativePath.replace(/["\\]/g, '\\$&')}"]`);
+  const input = quickInputBox(page);
   const deadline = Date.now() + timeout;
-  // Quick Open searches the workspace on the server; right after startup, or just after a file
-  // was written, the search may not list the file yet, so type the query again until it does.
+  // The whole action again until the file is open: Quick Open searches the workspace on the server,
+  // so right after startup or just after a file was written it may not list the file yet; and a view
+  // that takes the focus a moment after an earlier step (the results panel after Show Results)
+  // closes Quick Open under our feet, before the path is typed or while the click is on its way.
   for (;;) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = quickInputBox(page);
-    await input.waitFor({ state: 'visible', timeout });
-    await input.fill(relativePath);
-    const rows = itemRow(page, name);
-    const candidate = folder ? rows.filter({ has: page.locator('.label-description', { hasText: exactText(folder) }) }) : rows;
+    const attempt = Math.min(ATTEMPT_TIMEOUT, Math.max(1, deadline - Date.now()));
     try {
-      await candidate.first().waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
-      await candidate.first().click();
-      break;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await input.fill(relativePath, { timeout: attempt });
+      await candidate.click({ timeout: attempt });
+      await opened.waitFor({ timeout: attempt });
+      return;
     } catch (error) {
-      if (Date.now() >= deadline) throw new Error(`Quick Open never listed ${relativePath}`, { cause: error });
+      if (await opened.isVisible()) return;
+      if (Date.now() >= deadline) {
+        const state = await quickInputState(page);
+        const shown = state.visible ? `Quick Open lists ${JSON.stringify(state.items.map((item) => `${item.label} ${item.description}`.trim()))}` : 'Quick Open is closed';
+        const activeTab = await page.locator(ACTIVE_TAB).getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
+        throw new Error(`${relativePath} never became the active editor (the active tab is ${JSON.stringify(activeTab)}; ${shown})`, { cause: error });
+      }
     }
   }
-  await page.locator(`${ACTIVE_TAB}[data-resource-name="${name}"]`).waitFor({ timeout });
 }
 
 /** The label of the active editor's tab ("README.md", "Nano Banana Results"). */

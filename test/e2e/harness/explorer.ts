@@ -1,9 +1,17 @@
 // The Explorer tree, driven with the mouse: expand folders, select one or several items
 // (Ctrl+click), and choose an entry of their context menu.
+//
+// Rows are found by the path their label carries, never by position: the Explorer inserts rows for
+// files an earlier step wrote whenever the file watcher reports them (seconds later on a busy
+// machine), which shifts every row below, and a refresh it runs then can fold a folder that was
+// just unfolded. So each helper re-reads the tree and repeats its step until the tree shows the
+// state it needs.
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_TIMEOUT, exactText } from './quick-input';
 
 const TREE = '.explorer-folders-view';
+/** How long one click on a twistie or a row gets to show its effect before the tree is read again. */
+const STEP_TIMEOUT = 3000;
 
 /** Shows the Explorer (Ctrl+Shift+E) unless it is already visible. */
 export async function showExplorer(page: Page, timeout = DEFAULT_TIMEOUT): Promise<void> {
@@ -14,64 +22,73 @@ export async function showExplorer(page: Page, timeout = DEFAULT_TIMEOUT): Promi
 }
 
 /**
- * The tree row of a workspace-relative path ("images/sample.png"), expanding its folders first.
- * Rows carry only the name and depth, so a child is the first row with its name at its depth
- * below its parent's row.
+ * The row of a workspace-relative path ("images/sample.png"). Its label's aria-label is the
+ * absolute path; with the depth this names exactly one row: the workspace folder's path is the
+ * only prefix of that length.
  */
+function rowLocator(page: Page, relativePath: string): Locator {
+  const depth = relativePath.split('/').length;
+  const suffix = `/${relativePath}`.replace(/["\\]/g, '\\$&');
+  return page.locator(`${TREE} .monaco-list-row[aria-level="${depth}"]`).filter({ has: page.locator(`.explorer-item[aria-label$="${suffix}"]`) });
+}
+
+/** The tree row of a workspace-relative path, unfolding its folders until the row is shown. */
 export async function explorerRow(page: Page, relativePath: string, timeout = DEFAULT_TIMEOUT): Promise<Locator> {
   await showExplorer(page, timeout);
   const segments = relativePath.split('/').filter(Boolean);
-  let parentIndex = -1;
-  let row: Locator | undefined;
-  for (const [depth, name] of segments.entries()) {
-    const index = await waitForRowIndex(page, name, depth + 1, parentIndex, timeout);
-    row = page.locator(`${TREE} .monaco-list-row[data-index="${index}"]`);
-    const isLast = depth === segments.length - 1;
-    if (!isLast && (await row.getAttribute('aria-expanded')) === 'false') {
-      await row.locator('.monaco-tl-twistie').click();
-      await page.locator(`${TREE} .monaco-list-row[data-index="${index}"][aria-expanded="true"]`).waitFor({ timeout });
+  if (segments.length === 0) throw new Error('explorerRow needs a non-empty path');
+  const paths = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+  const target = rowLocator(page, relativePath);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await target.isVisible()) return target;
+    // The deepest folder shown: unfold it when it is folded, else its children are still loading.
+    const shown = [];
+    for (const path of paths.slice(0, -1)) {
+      if (!(await rowLocator(page, path).isVisible())) break;
+      shown.push(path);
     }
-    parentIndex = index;
+    const folder = shown.at(-1);
+    if (folder && (await rowLocator(page, folder).getAttribute('aria-expanded')) === 'false') {
+      await rowLocator(page, folder).locator('.monaco-tl-twistie').click({ timeout: STEP_TIMEOUT }).catch(() => undefined);
+    }
+    const next = rowLocator(page, paths[shown.length]);
+    try {
+      await next.waitFor({ state: 'visible', timeout: Math.min(STEP_TIMEOUT, Math.max(1, deadline - Date.now())) });
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`The Explorer never showed ${relativePath}; its rows are ${JSON.stringify(await describeRows(page))}`, { cause: error });
+    }
   }
-  if (!row) throw new Error('explorerRow needs a non-empty path');
-  return row;
 }
 
-async function waitForRowIndex(page: Page, name: string, level: number, after: number, timeout: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    ({ tree, name, level, after }) => {
-      const rows = Array.from(document.querySelectorAll(`${tree} .monaco-list-row`));
-      const match = rows
-        .filter((row) => row.getAttribute('aria-label') === name && row.getAttribute('aria-level') === String(level))
-        .map((row) => Number(row.getAttribute('data-index')))
-        .filter((index) => index > after)
-        .sort((a, b) => a - b)[0];
-      // Wrapped: the first row's index is 0, which waitForFunction would take for "not yet".
-      return match === undefined ? false : { index: match };
-    },
-    { tree: TREE, name, level, after },
-    { timeout },
-  ).catch(async (error: unknown) => {
-    const rows = await page.locator(`${TREE} .monaco-list-row`).evaluateAll((elements) =>
-      elements.map((row) => `${row.getAttribute('aria-level')}:${row.getAttribute('aria-label')}`),
-    );
-    throw new Error(`The Explorer shows no "${name}" at depth ${level}; its rows (depth:label) are ${JSON.stringify(rows)}`, { cause: error });
-  });
-  return ((await handle.jsonValue()) as { index: number }).index;
+/** Every row as depth, name and, for folders, whether unfolded, for failure messages. */
+function describeRows(page: Page): Promise<string[]> {
+  return page.locator(`${TREE} .monaco-list-row`).evaluateAll((rows) =>
+    rows.map((row) => {
+      const expanded = row.getAttribute('aria-expanded');
+      return `${row.getAttribute('aria-level')}:${row.getAttribute('aria-label')}${expanded === null ? '' : expanded === 'true' ? ' (open)' : ' (folded)'}`;
+    }),
+  );
 }
 
-/** Selects these items: a click on the first, Ctrl+click on the others. */
+/** Selects these items, a click on the first and Ctrl+click on the others, until the tree shows exactly them selected. */
 export async function selectInExplorer(page: Page, relativePaths: string[], timeout = DEFAULT_TIMEOUT): Promise<Locator[]> {
-  const rows: Locator[] = [];
-  // Resolve every row first: expanding a folder shifts the rows below it, and clicks in between
-  // would then change the selection.
-  for (const path of relativePaths) await explorerRow(page, path, timeout);
-  for (const [i, path] of relativePaths.entries()) {
-    const row = await explorerRow(page, path, timeout);
-    await row.click(i === 0 ? {} : { modifiers: ['Control'] });
-    rows.push(row);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // Every row first: unfolding a folder between clicks would move rows, and a click on a folder
+    // row folds or unfolds it as well as selecting it.
+    const rows: Locator[] = [];
+    for (const path of relativePaths) rows.push(await explorerRow(page, path, Math.max(1, deadline - Date.now())));
+    for (const [i, row] of rows.entries()) await row.click({ modifiers: i === 0 ? [] : ['Control'], timeout: STEP_TIMEOUT }).catch(() => undefined);
+    const selected = page.locator(`${TREE} .monaco-list-row[aria-selected="true"]`);
+    const isExactlySelected = async () =>
+      (await selected.count()) === rows.length && (await Promise.all(rows.map((row) => row.getAttribute('aria-selected').catch(() => null)))).every((value) => value === 'true');
+    for (const settleBy = Math.min(deadline, Date.now() + STEP_TIMEOUT); ; await page.waitForTimeout(100)) {
+      if (await isExactlySelected()) return rows;
+      if (Date.now() >= settleBy) break;
+    }
+    if (Date.now() >= deadline) throw new Error(`The Explorer never showed ${JSON.stringify(relativePaths)} selected; its rows are ${JSON.stringify(await describeRows(page))}`);
   }
-  return rows;
 }
 
 /**
@@ -80,8 +97,20 @@ export async function selectInExplorer(page: Page, relativePaths: string[], time
  */
 export async function explorerContextMenu(page: Page, relativePaths: string | string[], entry: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
   const paths = typeof relativePaths === 'string' ? [relativePaths] : relativePaths;
-  const rows = await selectInExplorer(page, paths, timeout);
-  await rows[rows.length - 1].click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  const deadline = Date.now() + timeout;
+  // The menu is for the row under the mouse, which the Explorer focuses: when the rows moved between
+  // finding the row and the click, it is another item's menu. Then close it and start again.
+  for (;;) {
+    const rows = await selectInExplorer(page, paths, Math.max(1, deadline - Date.now()));
+    const target = rows[rows.length - 1];
+    await target.click({ button: 'right', timeout: STEP_TIMEOUT }).catch(() => undefined);
+    const opened = await menu.waitFor({ state: 'visible', timeout: STEP_TIMEOUT }).then(() => true, () => false);
+    const states = await Promise.all(rows.map((row) => row.evaluate((element) => [element.classList.contains('focused'), element.getAttribute('aria-selected') === 'true']).catch(() => [false, false])));
+    if (opened && states.at(-1)?.[0] && states.every(([, selected]) => selected)) break;
+    if (opened) await page.keyboard.press('Escape');
+    if (Date.now() >= deadline) throw new Error(`The context menu of ${JSON.stringify(paths)} never opened on them; the Explorer's rows are ${JSON.stringify(await describeRows(page))}`);
+  }
   const item = contextMenuItem(page, entry);
   try {
     await item.waitFor({ state: 'visible', timeout });
@@ -92,7 +121,6 @@ export async function explorerContextMenu(page: Page, relativePaths: string | st
   }
   // A menu closes before it runs the chosen action. Now and then the first click right after the
   // menu appears is swallowed (the menu is still settling), and the menu stays open: click again.
-  const menu = page.locator('.context-view .monaco-menu');
   for (let attempt = 1; ; attempt++) {
     await item.click();
     try {

@@ -124,6 +124,11 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       if (message.type() === 'error' || message.type() === 'warning') appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`);
     });
     page.on('pageerror', (error) => appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
+    // A slow window on a quiet machine, to bring out the races that a busy CI machine shows.
+    if (process.env.E2E_CPU_THROTTLE) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.E2E_CPU_THROTTLE) });
+    }
     await page.goto(codeServer.folderUrl(workspace));
     await waitForWorkbench(page);
     const vscode = new Workbench(page);

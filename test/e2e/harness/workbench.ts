@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { activeEditorText, activeEditorTitle, clickOnText, openFile, outputPanelText, pickCodeAction, saveActiveEditor, showOutputChannel, webviewFrame } from './editors';
 import { explorerContextMenu, explorerRow, selectInExplorer, showExplorer } from './explorer';
-import { notificationMessages, waitForDialog, waitForNotification, type Dialog, type Notification } from './notifications';
+import { notificationMessages, showNotificationCenter, waitForDialog, waitForNotification, type Dialog, type Notification } from './notifications';
 import { ARTIFACTS_DIR } from './paths';
 import {
   DEFAULT_TIMEOUT,
@@ -63,6 +63,9 @@ export class Workbench {
   }
   notifications(): Promise<string[]> {
     return notificationMessages(this.page);
+  }
+  showNotificationCenter(timeout?: number): Promise<void> {
+    return showNotificationCenter(this.page, timeout);
   }
   waitForDialog(timeout?: number): Promise<Dialog> {
     return waitForDialog(this.page, timeout);
