@@ -79,3 +79,15 @@ export function parseIco(bytes: Uint8Array): ParsedIcoEntry[] {
     return { width: bytes[at] || 256, height: bytes[at + 1] || 256, bitsPerPixel: view.getUint16(at + 6, true), data: bytes.subarray(offset, offset + size) };
   });
 }
+
+/** RGB pixels (three bytes each, as the stand-in draws them) as an opaque RGBA raster. */
+export function opaqueRaster(image: { width: number; height: number; rgb: Uint8Array }): { data: Uint8Array; width: number; height: number } {
+  const data = new Uint8Array(image.width * image.height * 4);
+  for (let from = 0, to = 0; from < image.rgb.length; from += 3, to += 4) {
+    data[to] = image.rgb[from];
+    data[to + 1] = image.rgb[from + 1];
+    data[to + 2] = image.rgb[from + 2];
+    data[to + 3] = 255;
+  }
+  return { data, width: image.width, height: image.height };
+}
