@@ -25,6 +25,11 @@ export interface MockKnobs {
   noise?: boolean;
   /** Serve the bytes under the other format's extension (PNG as `.jpg`). */
   misnamedExtension?: boolean;
+  /**
+   * An edit that recolours the subject's background to black shifts the subject by a few pixels, as a
+   * model that redrew it instead of only recolouring would: the matte should say the subject moved.
+   */
+  subjectMovesOnRecolour?: boolean;
   /** Append this many bytes after the image's end (phones' "motion photos" carry a video there). */
   trailingBytes?: number;
   /** Default 'alternate', so clients meet both acknowledgement shapes of the contract. */
