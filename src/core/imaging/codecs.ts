@@ -48,20 +48,25 @@ const FILTERS = { triangle: 0, lanczos3: 3 } as const;
 
 const QUICK_PNG = { filterType: 1, deflateLevel: 6, deflateStrategy: 0 };
 
-/** Compiles the WebAssembly found by `locate` (a file name of WASM_FILES → its path). */
+/**
+ * The codecs, each compiled from the WebAssembly found by `locate` (a file name of WASM_FILES → its path)
+ * the first time it is needed: a worker that only reads and writes PNGs never compiles MozJPEG, which
+ * took about a quarter of a small request's time.
+ */
 export async function loadCodecs(locate: (fileName: string) => string): Promise<Codecs> {
   const compile = (name: string) => WebAssembly.compile(readFileSync(locate(name)));
   // The typings know only the options form; the functions also take the compiled module first (as the README shows).
-  const [decoderModule, encoderModule, resizerModule] = await Promise.all([compile(WASM_FILES.jpegDecoder), compile(WASM_FILES.jpegEncoder), compile(WASM_FILES.resizer)]);
   // libjpeg's own warnings about a damaged file would only reach the host's stderr: the caller reports it.
-  await (initJpegDecoder as (module: WebAssembly.Module, options: object) => Promise<void>)(decoderModule, { printErr: () => undefined });
-  await (initJpegEncoder as (module: WebAssembly.Module) => Promise<void>)(encoderModule);
-  initResizer(resizerModule);
+  const jpegDecoder = once(async () => (initJpegDecoder as (module: WebAssembly.Module, options: object) => Promise<void>)(await compile(WASM_FILES.jpegDecoder), { printErr: () => undefined }));
+  const jpegEncoder = once(async () => (initJpegEncoder as (module: WebAssembly.Module) => Promise<void>)(await compile(WASM_FILES.jpegEncoder)));
+  // Resizing is synchronous, so its module is too (Node compiles a module of any size synchronously).
+  const resizer = once(() => initResizer(new WebAssembly.Module(readFileSync(locate(WASM_FILES.resizer)))));
   return {
     async decode(bytes) {
       const type = sniffImageType(bytes)?.extension;
       if (type === 'png') return decodePng(bytes);
       if (type !== 'jpg') throw new UndecodableImage('unsupported-type');
+      await jpegDecoder();
       let decoded: ImageData;
       try {
         decoded = await decodeJpegWith(arrayBufferOf(bytes), { preserveOrientation: false });
@@ -74,12 +79,14 @@ export async function loadCodecs(locate: (fileName: string) => string): Promise<
     },
     resize(raster, size, alpha, filter = 'lanczos3') {
       if (raster.width === size.width && raster.height === size.height) return raster;
+      resizer();
       const out = resizeWith(raster.data, raster.width, raster.height, size.width, size.height, FILTERS[filter], alpha, false);
       return { data: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), width: size.width, height: size.height };
     },
     async encodeJpeg(raster, quality, options) {
       // Baseline and not progressive: half the encoding time of MozJPEG's defaults for a few percent more bytes.
       const image = { data: new Uint8ClampedArray(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength), width: raster.width, height: raster.height, colorSpace: 'srgb' } as ImageData;
+      await jpegEncoder();
       const chroma = options?.chroma420 ? { auto_subsample: false, chroma_subsample: 2 } : {};
       return new Uint8Array(await encodeJpegWith(image, { quality, baseline: true, progressive: false, ...chroma }));
     },
@@ -89,6 +96,12 @@ export async function loadCodecs(locate: (fileName: string) => string): Promise<
       return new Uint8Array(PNG.sync.write(png, options?.quick ? QUICK_PNG : {}));
     },
   };
+}
+
+/** `make`'s result, made on the first call only. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 function decodePng(bytes: Uint8Array): Raster {
