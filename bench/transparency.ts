@@ -93,51 +93,49 @@ export async function measureTransparency(): Promise<TransparencyResult> {
     scores.push({ method: 'chroma key', format, score: scoreMatte(chromaKey(white), truth) });
   }
 
-  const load = { average: loadavg()[0], cores: cpus().length };
-  const workerSeconds: TransparencyResult['workerSeconds'] = { PNG: [], JPEG: [] };
-  const stallMs: number[] = [];
   const pairs = { PNG: await pairOf(codecs, TIMING_SIZE, 'PNG'), JPEG: await pairOf(codecs, TIMING_SIZE, 'JPEG') };
-  for (const format of ['PNG', 'JPEG'] as const) {
-    const pair = pairs[format];
-    await workers.run({ op: 'matte', ...pair }); // warm-up: the bundle and the page cache
-    for (let run = 0; run < RUNS; run++) {
-      const delay = monitorEventLoopDelay({ resolution: 1 });
-      delay.enable();
-      const started = performance.now();
-      await workers.run({ op: 'matte', ...pair });
-      workerSeconds[format].push((performance.now() - started) / 1000);
-      delay.disable();
-      stallMs.push(delay.max / 1e6);
-    }
-  }
   const white = opaqueRaster(subjectOver([255, 255, 255], TIMING_SIZE, TIMING_SIZE));
   const black = opaqueRaster(subjectOver([0, 0, 0], TIMING_SIZE, TIMING_SIZE));
   const cutOut = differenceMatte(white, black).raster;
-  const steps: TransparencyResult['steps'] = {
-    threadStart: await timed(() => new Promise<void>((resolve) => {
+  const stallMs: number[] = [];
+  const request = (format: Format) => async () => {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    await workers.run({ op: 'matte', ...pairs[format] });
+    delay.disable();
+    stallMs.push(delay.max / 1e6);
+  };
+  // Each run times every request and step once, in turn, so all of them meet the same load.
+  const work = {
+    requestPng: request('PNG'),
+    requestJpeg: request('JPEG'),
+    threadStart: () => new Promise<void>((resolve) => {
       const worker = new Worker('require("node:worker_threads").parentPort.postMessage(0)', { eval: true });
       worker.once('message', () => void worker.terminate().then(() => resolve()));
-    })),
-    decode: {
-      PNG: await timed(async () => void (await Promise.all([codecs.decode(pairs.PNG.white), codecs.decode(pairs.PNG.black)]))),
-      JPEG: await timed(async () => void (await Promise.all([codecs.decode(pairs.JPEG.white), codecs.decode(pairs.JPEG.black)]))),
-    },
-    arithmetic: await timed(async () => void differenceMatte(white, black)),
-    encode: await timed(async () => void codecs.encodePng(cutOut, { quick: true })),
+    }),
+    decodePng: async () => void (await Promise.all([codecs.decode(pairs.PNG.white), codecs.decode(pairs.PNG.black)])),
+    decodeJpeg: async () => void (await Promise.all([codecs.decode(pairs.JPEG.white), codecs.decode(pairs.JPEG.black)])),
+    arithmetic: async () => void differenceMatte(white, black),
+    encode: async () => void codecs.encodePng(cutOut, { quick: true }),
   };
-  return { scores, workerSeconds, stallMs, steps, load };
-}
-
-/** Seconds of each of RUNS calls, after one more to warm up. */
-async function timed(work: () => Promise<void>): Promise<number[]> {
-  await work();
-  const seconds: number[] = [];
+  const seconds = Object.fromEntries(Object.keys(work).map((name) => [name, [] as number[]])) as Record<keyof typeof work, number[]>;
+  for (const step of Object.values(work)) await step(); // warm-up: the bundle, the page cache, this thread's JIT
+  stallMs.length = 0;
+  const load = { average: loadavg()[0], cores: cpus().length };
   for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    await work();
-    seconds.push((performance.now() - started) / 1000);
+    for (const [name, step] of Object.entries(work) as Array<[keyof typeof work, () => Promise<void>]>) {
+      const started = performance.now();
+      await step();
+      seconds[name].push((performance.now() - started) / 1000);
+    }
   }
-  return seconds;
+  return {
+    scores,
+    workerSeconds: { PNG: seconds.requestPng, JPEG: seconds.requestJpeg },
+    stallMs,
+    steps: { threadStart: seconds.threadStart, decode: { PNG: seconds.decodePng, JPEG: seconds.decodeJpeg }, arithmetic: seconds.arithmetic, encode: seconds.encode },
+    load,
+  };
 }
 
 const levels = (share: number) => `${(share * 255).toFixed(2)}/255`;
@@ -193,7 +191,8 @@ export function transparencySection(result: TransparencyResult): { text: string;
       ['longest event-loop stall of the calling thread', `${stall.median.toFixed(1)} ms`, `${stall.p95.toFixed(1)} ms`, `${stall.max.toFixed(1)} ms`],
     ]),
     '',
-    `Where the time goes: each step alone, in this thread, warm (a request's worker runs them cold, once). The 1-minute load average was ${result.load.average.toFixed(2)} on ${result.load.cores} cores when the timing started.`,
+    `Where the time goes: each step alone, in this thread, warm (a request's worker runs them cold, once), timed in turn with the requests above so that all meet the same load. `
+      + `The 1-minute load average was ${result.load.average.toFixed(2)} on ${result.load.cores} cores when the timing started.`,
     '',
     table(['step', 'median', 'p95', 'max'], [
       timeRow('a worker thread started and ended (nothing loaded)', result.steps.threadStart),
