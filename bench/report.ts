@@ -18,6 +18,12 @@ export const TARGETS = {
   preparedSentMB: 2,
   preparedSeconds: 1.5,
   iconSetSeconds: 1.5,
+  /** In levels of 255. */
+  matteAlphaErrorPng: 2,
+  matteAlphaErrorJpeg: 4,
+  matteGlassTolerance: 0.05,
+  matteOpaqueParts: 0.95,
+  matteSeconds: 0.3,
 };
 
 export interface Verdict {

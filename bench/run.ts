@@ -15,6 +15,7 @@ import { measureToolLatency, toolLatencySection, type ToolLatencyResult } from '
 import { activationSection, latencySection, memorySection, pollingSection, scannerSection, summaryTable, uploadSection, type Verdict } from './report';
 import { imageSizesSection, measureImageSizes } from './imageSizes';
 import { measureScanner } from './scanner';
+import { measureTransparency, transparencySection } from './transparency';
 import { measureWorkspaceScan, workspaceScanSection } from './workspaceScan';
 
 const ROOT = join(__dirname, '..');
@@ -74,8 +75,10 @@ async function main(): Promise<void> {
   const scanner = scannerSection(measureScanner());
   step('8. exact sizes: a 24-megapixel photo prepared for an edit, an icon set from a 4096² result, 5 runs each…');
   const imageSizes = imageSizesSection(await measureImageSizes());
+  step('9. transparent images: the matte of the stand-in\'s subject against its truth and two keys, and of a 2048² pair in the worker, 7 runs each…');
+  const transparency = transparencySection(await measureTransparency());
 
-  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts, ...scanner.verdicts, ...imageSizes.verdicts];
+  const verdicts: Verdict[] = [...latency.verdicts, ...toolLatency.verdicts, ...polling.verdicts, ...memory.verdicts, ...panel.verdicts, ...scan.verdicts, ...activation.verdicts, ...scanner.verdicts, ...imageSizes.verdicts, ...transparency.verdicts];
   const seconds = (Date.now() - started.getTime()) / 1000;
   const machine = [
     `- Date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
@@ -117,6 +120,8 @@ async function main(): Promise<void> {
     scan.text,
     '',
     imageSizes.text,
+    '',
+    transparency.text,
     '',
   ].join('\n');
   process.stdout.write(report);

@@ -19,6 +19,22 @@ export function coverCrop(source: PixelSize, target: PixelSize): Rectangle {
   return { x: Math.floor((source.width - width) / 2), y: Math.floor((source.height - height) / 2), width, height };
 }
 
+/**
+ * What "trim" keeps of a cut-out: the subject's `bounds` with `margin` (a share of their longer side) on
+ * every side, widened or heightened about their centre to `target`'s aspect ratio. It may reach past the
+ * image; what lies beyond is transparent.
+ */
+export function subjectFrame(bounds: Rectangle, target: PixelSize, margin: number): Rectangle {
+  const pad = Math.round(Math.max(bounds.width, bounds.height) * margin);
+  let width = bounds.width + 2 * pad;
+  let height = bounds.height + 2 * pad;
+  if (width * target.height < height * target.width) width = Math.max(1, Math.round((height * target.width) / target.height));
+  else height = Math.max(1, Math.round((width * target.height) / target.width));
+  const x = Math.round(bounds.x + bounds.width / 2 - width / 2);
+  const y = Math.round(bounds.y + bounds.height / 2 - height / 2);
+  return { x, y, width, height };
+}
+
 /** `size` shrunk, keeping its aspect, until its long side is at most `maxLongSide`; unchanged if it already is. */
 export function fitWithin(size: PixelSize, maxLongSide: number): PixelSize {
   const longSide = Math.max(size.width, size.height);

@@ -6,13 +6,24 @@ import { formatPixelSize, type PixelSize } from './pixelSize';
 
 export type ImageWorkRequest =
   | { op: 'prepareForUpload'; bytes: Uint8Array }
-  | { op: 'cutToSize'; bytes: Uint8Array; size: PixelSize }
-  | { op: 'cutIcons'; bytes: Uint8Array; sizes: number[] };
+  | { op: 'flattenOnWhite'; bytes: Uint8Array }
+  /** `trim`: crop a cut-out to its subject (plus a margin) before fitting, instead of the centred crop. */
+  | { op: 'cutToSize'; bytes: Uint8Array; size: PixelSize; trim?: boolean }
+  | { op: 'cutIcons'; bytes: Uint8Array; sizes: number[]; trim?: boolean }
+  /** The same picture rendered over pure white and over pure black, PNG or JPEG bytes each. */
+  | { op: 'matte'; white: Uint8Array; black: Uint8Array };
 
 /** A smaller copy of an edit's input, made to be sent instead of the original. */
 export interface PreparedUpload extends PixelSize {
   bytes: Uint8Array;
   mime: 'image/jpeg' | 'image/png';
+}
+
+/** An edit's input as it looks on white, if it had transparency; else its bytes unchanged. */
+export interface FlattenedImage extends PixelSize {
+  /** A PNG when `flattened`; otherwise the bytes that came in. */
+  bytes: Uint8Array;
+  flattened: boolean;
 }
 
 /** A result cut to its exact size, in the format it arrived in. */
@@ -28,10 +39,22 @@ export interface IconImage {
   png: Uint8Array;
 }
 
+/** The cut-out made from a white and a black render, at the white render's size. */
+export interface MatteImage extends PixelSize {
+  /** RGBA PNG. */
+  png: Uint8Array;
+  /** Share (0..1) of the pixels the matte calls opaque where the two renders disagree. */
+  disagreement: number;
+  /** The subject moved or was redrawn between the two steps: the edges may be wrong. */
+  moved: boolean;
+}
+
 export interface ImageWorkResults {
   prepareForUpload: PreparedUpload;
+  flattenOnWhite: FlattenedImage;
   cutToSize: CutImage;
   cutIcons: IconImage[];
+  matte: MatteImage;
 }
 
 export type ImageWorkReply =
@@ -55,6 +78,11 @@ export const MAX_DECODED_PIXELS = 100_000_000;
  * file can claim a huge size (a decompression bomb); decoding it would take gigabytes. Types the worker
  * does not decode (WebP, GIF, anything else) pass: it refuses them itself, without decoding.
  */
+/** The images a request hands the worker to decode. */
+export function requestImages(request: ImageWorkRequest): Uint8Array[] {
+  return request.op === 'matte' ? [request.white, request.black] : [request.bytes];
+}
+
 export function decodeRefusal(bytes: Uint8Array): ImageWorkError | undefined {
   const type = sniffImageType(bytes)?.extension;
   if (type !== 'png' && type !== 'jpg') return undefined;
@@ -77,6 +105,8 @@ export function resultRefusal(request: ImageWorkRequest, result: ImageWorkResult
   const images: Array<[bytes: Uint8Array, wanted: string | undefined]> =
     request.op === 'cutToSize' ? [[(result as CutImage).bytes, sniffImageType(request.bytes)?.mime]]
     : request.op === 'prepareForUpload' ? [[(result as PreparedUpload).bytes, (result as PreparedUpload).mime]]
+    : request.op === 'flattenOnWhite' ? [[(result as FlattenedImage).bytes, (result as FlattenedImage).flattened ? 'image/png' : sniffImageType(request.bytes)?.mime]]
+    : request.op === 'matte' ? [[(result as MatteImage).png, 'image/png']]
     : (result as IconImage[]).map((icon) => [icon.png, 'image/png']);
   for (const [bytes, wanted] of images) {
     const actual = sniffImageType(bytes)?.mime;

@@ -1,5 +1,6 @@
 // Decoded pixels (RGBA, 8 bits a channel, rows top to bottom) and the exact operations on them that need
-// no resampling: cutting out a rectangle, turning by an EXIF orientation, telling whether alpha is used.
+// no resampling: cutting out a rectangle, turning by an EXIF orientation, telling whether alpha is used
+// and where, flattening onto white.
 import type { Orientation } from './exifOrientation';
 import type { Rectangle } from './imageGeometry';
 
@@ -9,13 +10,16 @@ export interface Raster {
   height: number;
 }
 
-/** The pixels inside `rect`, copied row by row. */
+/** The pixels inside `rect`, copied row by row; where `rect` reaches past the image, transparent pixels. */
 export function cropRaster(raster: Raster, rect: Rectangle): Raster {
   if (rect.x === 0 && rect.y === 0 && rect.width === raster.width && rect.height === raster.height) return raster;
   const out = new Uint8Array(rect.width * rect.height * 4);
-  for (let row = 0; row < rect.height; row++) {
-    const from = ((rect.y + row) * raster.width + rect.x) * 4;
-    out.set(raster.data.subarray(from, from + rect.width * 4), row * rect.width * 4);
+  const left = Math.max(0, -rect.x);
+  const right = Math.min(rect.width, raster.width - rect.x);
+  for (let row = Math.max(0, -rect.y); row < Math.min(rect.height, raster.height - rect.y); row++) {
+    if (right <= left) break;
+    const from = ((rect.y + row) * raster.width + rect.x + left) * 4;
+    out.set(raster.data.subarray(from, from + (right - left) * 4), (row * rect.width + left) * 4);
   }
   return { data: out, width: rect.width, height: rect.height };
 }
@@ -70,6 +74,56 @@ export function usesAlpha(raster: Raster): boolean {
   const { data } = raster;
   for (let at = 3; at < data.length; at += 4) if (data[at] !== 255) return true;
   return false;
+}
+
+/** The smallest rectangle holding every pixel of at least `minAlpha`; undefined when there is none. */
+export function alphaBounds(raster: Raster, minAlpha: number): Rectangle | undefined {
+  const { data, width, height } = raster;
+  let [left, top, right, bottom] = [width, height, -1, -1];
+  for (let y = 0; y < height; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = 0, at = y * width * 4 + 3; x < width; x++, at += 4) {
+      if (data[at] < minAlpha) continue;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first < 0) continue;
+    if (top > y) top = y;
+    bottom = y;
+    if (left > first) left = first;
+    if (right < last) right = last;
+  }
+  return bottom < 0 ? undefined : { x: left, y: top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/**
+ * `sharp` where `soft` (the same pixels resampled without ringing) has any alpha, fully transparent
+ * elsewhere: the faint echoes a Lanczos kernel leaves a pixel or two beyond a sprite's edge (a box of
+ * alpha 2 to 8 around it) are removed, and transparent pixels get colour 0, 0, 0 too.
+ */
+export function clearBeyondCoverage(sharp: Raster, soft: Raster): Raster {
+  const out = sharp.data;
+  const coverage = soft.data;
+  for (let at = 0; at < out.length; at += 4) {
+    if (coverage[at + 3] === 0 || out[at + 3] === 0) out[at] = out[at + 1] = out[at + 2] = out[at + 3] = 0;
+  }
+  return sharp;
+}
+
+/** The pixels composited onto opaque white, as they look on a white page. */
+export function compositeOnWhite(raster: Raster): Raster {
+  const { data } = raster;
+  const out = new Uint8Array(data.length);
+  for (let at = 0; at < data.length; at += 4) {
+    const alpha = data[at + 3];
+    const white = 255 - alpha;
+    out[at] = (data[at] * alpha + 255 * white + 127) / 255;
+    out[at + 1] = (data[at + 1] * alpha + 255 * white + 127) / 255;
+    out[at + 2] = (data[at + 2] * alpha + 255 * white + 127) / 255;
+    out[at + 3] = 255;
+  }
+  return { data: out, width: raster.width, height: raster.height };
 }
 
 /** One 32-bit word per pixel, so a move copies all four channels at once. */

@@ -5,7 +5,7 @@
 // decoded is refused from its header before any thread starts, the thread runs under resourceLimits,
 // and a thread that hits them fails only its own request.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { decodeRefusal, ImageWorkError, resultRefusal, type ImageWorkReply, type ImageWorkRequest, type ImageWorkResults } from '../core/imageWork';
+import { decodeRefusal, ImageWorkError, requestImages, resultRefusal, type ImageWorkReply, type ImageWorkRequest, type ImageWorkResults } from '../core/imageWork';
 import { t } from '../core/l10n';
 
 /**
@@ -23,7 +23,7 @@ export class ImageWorkers {
 
   run<Op extends ImageWorkRequest['op']>(request: Extract<ImageWorkRequest, { op: Op }>, signal?: AbortSignal): Promise<ImageWorkResults[Op]> {
     signal?.throwIfAborted();
-    const refusal = decodeRefusal(request.bytes);
+    const refusal = requestImages(request).map(decodeRefusal).find((one) => one !== undefined);
     if (refusal) return Promise.reject(refusal);
     const worker = new Worker(this.workerFile, { resourceLimits: this.limits });
     let abort = () => {};

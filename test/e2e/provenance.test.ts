@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { readProvenance } from '../../src/core/provenance';
 import { decodePng } from '../mock-api/png';
-import { digest, imageSizeFor, patternImage } from '../mock-api/pixels';
+import { pictureImage } from '../mock-api/picture';
+import { digest, imageSizeFor } from '../mock-api/pixels';
 import { useSession } from './harness/node-test';
 import { waitUntil } from './harness/wait';
 
@@ -75,7 +76,7 @@ test('a generated PNG carries its prompt, model and task id, and still decodes t
   assert.ok(decoded, 'an independent PNG decoder reads it');
   assert.deepEqual({ width: decoded.width, height: decoded.height }, SIZE);
   // Lossless: exactly the picture the stand-in drew for this prompt.
-  assert.ok(decoded.rgb.equals(patternImage(digest(PNG_PROMPT, '0'), SIZE.width, SIZE.height).rgb), 'pixels unchanged');
+  assert.ok(decoded.rgb.equals(pictureImage(digest(PNG_PROMPT, '0'), SIZE.width, SIZE.height).rgb), 'pixels unchanged');
   await waitUntilShownInPanel(PNG_PROMPT);
 });
 

@@ -1,7 +1,10 @@
-// Turns an accepted request into result files: deterministic pictures for generate, the colour
-// negative of the first input for edit, encoded as PNG or JPEG as the knobs ask.
+// Turns an accepted request into result files: deterministic pictures for generate (picture.ts), the
+// colour negative of the first input for edit, encoded as PNG or JPEG as the knobs ask. A prompt asking for a
+// flat white or black background gets the cut-out subject over it instead (backgrounds.ts).
 import jpeg from 'jpeg-js';
+import { askedBackground, recolourShift, showsSubject, subjectOn } from './backgrounds';
 import { encodePng, decodePng } from './png';
+import { pictureImage } from './picture';
 import { digest, imageSizeFor, invert, noiseImage, patternImage, scaleNearest, type RgbImage } from './pixels';
 import type { MockKnobs } from './types';
 import type { SubmitRequest } from './validate';
@@ -74,12 +77,18 @@ function editSize(input: RgbImage, request: SubmitRequest): { width: number; hei
   return imageSizeFor(`${input.width}:${input.height}`, request.resolution);
 }
 
-async function editPicture(request: SubmitRequest, lookupLocal: LocalImageLookup): Promise<RgbImage> {
+async function editPicture(request: SubmitRequest, knobs: MockKnobs, lookupLocal: LocalImageLookup): Promise<RgbImage> {
   const first = request.image_urls![0];
   const bytes = await loadInput(first, lookupLocal);
   const decoded = bytes && decodeImage(bytes);
   if (decoded) {
     const { width, height } = editSize(decoded, request);
+    const background = askedBackground(request.prompt);
+    // Any image put on white is the subject on white; only the subject's own image can have its background recoloured.
+    if (background === 'white') return subjectOn('white', width, height);
+    if (background === 'black' && showsSubject(decoded)) {
+      return subjectOn('black', width, height, knobs.subjectMovesOnRecolour ? recolourShift(width, height) : 0);
+    }
     return scaleNearest(invert(decoded), width, height);
   }
   const { width, height } = imageSizeFor(request.aspect_ratio, request.resolution);
@@ -91,6 +100,14 @@ const DOCUMENTS = {
   svg: { contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024"><script>parent.postMessage("svg ran", "*")</script><rect width="1024" height="1024" fill="red"/></svg>' },
   html: { contentType: 'text/html', body: '<!doctype html><html><body><script>parent.postMessage("html ran", "*")</script>Sign in</body></html>' },
 } as const;
+/** Noise when asked; the cut-out subject when the prompt asks for a flat background; else a picture of the prompt's own. */
+function generatedPicture(request: SubmitRequest, index: number, noise: boolean): RgbImage {
+  const { width, height } = imageSizeFor(request.aspect_ratio, request.resolution);
+  const seed = digest(request.prompt, String(index));
+  if (noise) return noiseImage(seed, width, height);
+  const background = askedBackground(request.prompt);
+  return background ? subjectOn(background, width, height) : pictureImage(seed, width, height);
+}
 
 export async function renderResults(
   request: SubmitRequest,
@@ -100,8 +117,7 @@ export async function renderResults(
 ): Promise<StoredImage[]> {
   const noise = knobs.noise === true && request.action === 'generate';
   // Every image of an edit is the same transform of the same input, so it is encoded once.
-  const edited = request.action === 'edit' ? encode(await editPicture(request, lookupLocal), knobs.format, false) : undefined;
-  const { width, height } = imageSizeFor(request.aspect_ratio, request.resolution);
+  const edited = request.action === 'edit' ? encode(await editPicture(request, knobs, lookupLocal), knobs.format, false) : undefined;
   const results: StoredImage[] = [];
   for (let index = 0; index < (request.count ?? 1); index++) {
     if (knobs.resultDocument) {
@@ -109,9 +125,7 @@ export async function renderResults(
       results.push({ name: `${digest(taskId, String(index)).toString('hex')}.png`, bytes: Buffer.from(body), contentType });
       continue;
     }
-    const seed = digest(request.prompt, String(index));
-    const { bytes, contentType } = await (edited ??
-      encode(noise ? noiseImage(seed, width, height) : patternImage(seed, width, height), knobs.format, noise));
+    const { bytes, contentType } = await (edited ?? encode(generatedPicture(request, index, noise), knobs.format, noise));
     const isPngBytes = contentType === 'image/png';
     const extension = isPngBytes !== (knobs.misnamedExtension === true) ? 'png' : 'jpg';
     const served = knobs.trailingBytes ? Buffer.concat([bytes, Buffer.alloc(knobs.trailingBytes, 0x20)]) : bytes;

@@ -32,6 +32,11 @@ export interface MockKnobs {
   misnamedExtension?: boolean;
   /** Every result is this document instead of an image, served under a `.png` name with its real type (a hostile or broken image host). */
   resultDocument?: 'svg' | 'html';
+  /**
+   * An edit that recolours the subject's background to black shifts the subject by a few pixels, as a
+   * model that redrew it instead of only recolouring would: the matte should say the subject moved.
+   */
+  subjectMovesOnRecolour?: boolean;
   /** Append this many bytes after the image's end (phones' "motion photos" carry a video there). */
   trailingBytes?: number;
   /** Default 'alternate', so clients meet both acknowledgement shapes of the contract. */

@@ -1,7 +1,7 @@
 // The geometry of exact sizes: what a cover crop keeps, how large a copy may be, what to generate.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coverCrop, fitWithin, fitWithinArea, generationFor, nominalSize } from '../../src/core/imageGeometry';
+import { coverCrop, fitWithin, fitWithinArea, generationFor, nominalSize, subjectFrame } from '../../src/core/imageGeometry';
 
 test('coverCrop keeps the centred part with the target\'s ratio, as large as the source allows', () => {
   assert.deepEqual(coverCrop({ width: 1344, height: 768 }, { width: 1200, height: 630 }), { x: 0, y: 31, width: 1344, height: 706 });
@@ -48,4 +48,11 @@ test('generationFor picks the nearest ratio and the smallest resolution whose cr
   assert.deepEqual(generationFor({ width: 3000, height: 3000 }, all), { aspectRatio: '1:1', resolution: '4K', upscaled: false });
   assert.deepEqual(generationFor({ width: 1080, height: 1080 }, ['1K']), { aspectRatio: '1:1', resolution: '1K', upscaled: true }, 'a 1K-only model: the result is upscaled');
   assert.deepEqual(generationFor({ width: 8192, height: 8192 }, all), { aspectRatio: '1:1', resolution: '4K', upscaled: true });
+});
+
+test('subjectFrame: the subject\'s bounds with a margin, widened or heightened about their centre to the target\'s ratio', () => {
+  // 100×50 at (10, 20), margin 10 % of 100 = 10 px: 120×70, then 120×120 for a square, centred on (60, 45).
+  assert.deepEqual(subjectFrame({ x: 10, y: 20, width: 100, height: 50 }, { width: 64, height: 64 }, 0.1), { x: 0, y: -15, width: 120, height: 120 });
+  // For 3:1, 70 high needs 210 wide.
+  assert.deepEqual(subjectFrame({ x: 10, y: 20, width: 100, height: 50 }, { width: 300, height: 100 }, 0.1), { x: -45, y: 10, width: 210, height: 70 });
 });

@@ -1,8 +1,9 @@
-// Exact pixel operations: turning by an EXIF orientation, halving by area averaging.
+// Exact pixel operations: turning by an EXIF orientation, halving by area averaging, cropping (past the
+// edges too) and finding where the alpha is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Orientation } from '../../src/core/exifOrientation';
-import { halveRaster, orientRaster } from '../../src/core/raster';
+import { alphaBounds, cropRaster, halveRaster, orientRaster } from '../../src/core/raster';
 
 /** A 3×2 image whose pixels are numbered 1..6 in reading order (one byte per channel, all equal). */
 function numbered(): { data: Uint8Array; width: number; height: number } {
@@ -40,4 +41,22 @@ test('halveRaster averages each 2×2 block, rounding to nearest, and drops an od
   const half = halveRaster({ data, width: 3, height: 3 });
   assert.deepEqual([half.width, half.height], [1, 1]);
   assert.deepEqual([...half.data], [15, 15, 15, 15], '(0 + 10 + 20 + 31) / 4 = 15.25');
+});
+
+test('cropRaster past the image\'s edges fills what lies beyond with transparent pixels', () => {
+  const crop = cropRaster(numbered(), { x: -1, y: 1, width: 3, height: 2 });
+  // Row 1 of the image (4 5 6) shifted right by one; below it, nothing.
+  assert.deepEqual(rows(crop), [[0, 4, 5], [0, 0, 0]]);
+  assert.equal(crop.data[3], 0, 'transparent, not opaque black');
+});
+
+test('alphaBounds: the rectangle of the pixels at least that opaque, or none', () => {
+  const data = new Uint8Array(4 * 3 * 4);
+  data[(1 * 4 + 1) * 4 + 3] = 200;
+  data[(2 * 4 + 2) * 4 + 3] = 9;
+  data[(0 * 4 + 3) * 4 + 3] = 3;
+  const raster = { data, width: 4, height: 3 };
+  assert.deepEqual(alphaBounds(raster, 8), { x: 1, y: 1, width: 2, height: 2 });
+  assert.deepEqual(alphaBounds(raster, 1), { x: 1, y: 0, width: 3, height: 3 });
+  assert.equal(alphaBounds(raster, 201), undefined);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { ImageWorkReply, ImageWorkRequest } from '../imageWork';
 import { loadCodecs, UndecodableImage } from './codecs';
-import { cutIcons, cutToSize, prepareForUpload } from './operations';
+import { cutIcons, cutToSize, flattenOnWhite, matte, prepareForUpload } from './operations';
 
 parentPort?.once('message', async (request: ImageWorkRequest) => {
   let reply: ImageWorkReply;
@@ -14,8 +14,10 @@ parentPort?.once('message', async (request: ImageWorkRequest) => {
     const codecs = await loadCodecs((name) => join(__dirname, name));
     const result =
       request.op === 'prepareForUpload' ? await prepareForUpload(codecs, request.bytes)
-      : request.op === 'cutToSize' ? await cutToSize(codecs, request.bytes, request.size)
-      : await cutIcons(codecs, request.bytes, request.sizes);
+      : request.op === 'flattenOnWhite' ? await flattenOnWhite(codecs, request.bytes)
+      : request.op === 'cutToSize' ? await cutToSize(codecs, request.bytes, request.size, request.trim)
+      : request.op === 'cutIcons' ? await cutIcons(codecs, request.bytes, request.sizes, request.trim)
+      : await matte(codecs, request.white, request.black);
     reply = { ok: true, result };
   } catch (error) {
     reply = error instanceof UndecodableImage ? { ok: false, undecodable: error.reason, message: error.message } : { ok: false, message: error instanceof Error ? error.message : String(error) };

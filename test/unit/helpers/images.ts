@@ -109,3 +109,15 @@ export function jpegClaiming(width: number, height: number): Uint8Array {
   const scan = [0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00];
   return new Uint8Array([0xff, 0xd8, ...frame, ...scan, 0x00, 0xff, 0xd9]);
 }
+
+/** RGB pixels (three bytes each, as the stand-in draws them) as an opaque RGBA raster. */
+export function opaqueRaster(image: { width: number; height: number; rgb: Uint8Array }): { data: Uint8Array; width: number; height: number } {
+  const data = new Uint8Array(image.width * image.height * 4);
+  for (let from = 0, to = 0; from < image.rgb.length; from += 3, to += 4) {
+    data[to] = image.rgb[from];
+    data[to + 1] = image.rgb[from + 1];
+    data[to + 2] = image.rgb[from + 2];
+    data[to + 3] = 255;
+  }
+  return { data, width: image.width, height: image.height };
+}
